@@ -1,0 +1,50 @@
+using Ciclo.Catalog;
+using Ciclo.Demo;
+using Ciclo.Import;
+using Ciclo.Localization;
+using Ciclo.Planner;
+using Ciclo.Presenters;
+using Ciclo.Warehouse;
+
+namespace Ciclo.Cli.Commands;
+
+/// <summary>`ciclo demo [--db PATH] [--seed N] [--lang]`: writes a seeded dataset, imports it
+/// through the normal import path into a fresh workspace and prints its expand-stage dashboard.</summary>
+public sealed class DemoCommand : ICommand
+{
+    public string Name => "demo";
+
+    public int Run(Arguments args, CliConsole console, string lang)
+    {
+        var path = args.Get("db", "demo.duckdb");
+        var seed = args.Int("seed") ?? 42;
+        foreach (var file in new[] { path, path + ".wal" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-data");
+        var files = DemoDataset.Write(folder, new DemoOptions(seed));
+        using var workspace = Workspace.Create(path, new WorkspaceSettings("EUR", "Europe/Rome"));
+        var importer = new Importer(workspace);
+        foreach (var (entity, file) in files)
+        {
+            var summary = importer.Import(Entities.Find(entity)!, file, console.Progress(entity));
+            console.Error.Write(ImportSummaryPresenter.Render(summary, lang));
+        }
+
+        console.Error.WriteLine(Text.Format(lang, "DemoReady", path, folder));
+        var request = MetricsCommand.BuildRequest(args, workspace, args.Has("stage") ? null : [Stage.Expand]);
+        if (!args.Has("from"))
+        {
+            request = request with { From = new DateOnly(request.To.Year, request.To.Month, 1).AddMonths(-5) };
+        }
+
+        var report = MetricEngine.Run(workspace, request);
+        console.Out.Write(MetricsCommand.Format(report, args.Get("format", "table"), lang));
+        return 0;
+    }
+}

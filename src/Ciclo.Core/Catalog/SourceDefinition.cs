@@ -1,0 +1,14 @@
+using Ciclo.Sql;
+
+namespace Ciclo.Catalog;
+
+/// <summary>
+/// A semantic source: rows the measures aggregate (<see cref="Rows"/>, aliased "s"), the
+/// condition that ties a row to a period of the spine (<see cref="PeriodJoin"/>, using
+/// <see cref="PeriodBound"/>), and the columns that answer each segment dimension
+/// (segment, region). A source without a dimension cannot be filtered by it.
+/// </summary>
+public sealed record SourceDefinition(string Name, FromItem Rows, SqlExpr PeriodJoin)
+{
+    public IReadOnlyDictionary<string, string> Dimensions { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,177 @@
+using Ciclo.Sql;
+using static Ciclo.Sql.Sql;
+
+namespace Ciclo.Catalog;
+
+/// <summary>The semantic sources every measure reads. Context values: "currency" (reporting
+/// currency) and "program" (a programme name, or null for any programme).</summary>
+public static class Sources
+{
+
+    private static Column C(string name) => Col("s", name);
+
+    private static readonly Dictionary<string, string> CustomerDimensions = new() { ["segment"] = "segment", ["region"] = "region" };
+
+    /// <summary>The amount converted to the reporting currency at the latest rate on or before the day; null without a rate.</summary>
+    public static SqlExpr Converted(SqlExpr amount, SqlExpr currency, SqlExpr day) =>
+        amount * When(currency.IsNull() | currency.Eq(new ContextValue("currency")), Lit(1m),
+            new LatestOnOrBefore("fx_rates", "rate", "currency", currency, "day", day));
+
+    /// <summary>A membership of the customer at day d (joined_on &lt; d and (left_on empty or left_on &gt;= d)),
+    /// in any programme or, when the context names one, in that programme.</summary>
+    public static SqlExpr MemberAt(SqlExpr customerId, SqlExpr day) =>
+        new Exists(new SqlSelect([new SelectItem(Lit(1L), "one")], new TableSource("program_members", "m"))
+        {
+            Where = And(Col("m", "customer_id").Eq(customerId), Col("m", "joined_on") < day,
+                Col("m", "left_on").IsNull() | (Col("m", "left_on") >= day),
+                new Coalesce(new ContextValue("program"), Col("m", "program")).Eq(Col("m", "program"))),
+        });
+
+    public static SourceDefinition Customers { get; } = new("customers", new TableSource("customers", "s"),
+        (C("acquired_on") < PeriodBound.End) & (C("churned_on").IsNull() | (C("churned_on") >= PeriodBound.Start)))
+    {
+        Dimensions = CustomerDimensions,
+    };
+
+    public static SourceDefinition Revenue { get; } = new("revenue",
+        new SubquerySource(new SqlSelect(
+            [
+                new(Col("r", "revenue_id"), "revenue_id"),
+                new(Col("r", "customer_id"), "customer_id"),
+                new(Col("r", "booked_on"), "booked_on"),
+                new(Col("r", "kind"), "kind"),
+                new(Converted(Col("r", "amount"), Col("r", "currency"), Col("r", "booked_on")), "amount_rc"),
+                new(Col("c", "acquired_on"), "acquired_on"),
+                new(Col("c", "churned_on"), "churned_on"),
+                new(Col("c", "segment"), "segment"),
+                new(Col("c", "region"), "region"),
+            ], new TableSource("revenue", "r"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("customers", "c"), Col("c", "customer_id").Eq(Col("r", "customer_id")))],
+        }, "s"),
+        Within(C("booked_on")))
+    {
+        Dimensions = CustomerDimensions,
+    };
+
+    /// <summary>One row per send (a contact in a campaign that has a sent event), with flags for its events.</summary>
+    public static SourceDefinition Sends { get; } = new("sends",
+        new SubquerySource(new SqlSelect(
+            [
+                new(Col("x", "campaign_id"), "campaign_id"),
+                new(Col("x", "audience"), "audience"),
+                new(Col("x", "stage"), "stage"),
+                new(Col("x", "customer_id"), "customer_id"),
+                new(new LocalDate(Col("x", "sent_at")), "sent_day"),
+                new(Col("x", "bounced"), "bounced"),
+                new(Col("x", "human_open"), "human_open"),
+                new(Col("x", "machine_open"), "machine_open"),
+                new(Col("x", "clicked"), "clicked"),
+                new(Col("x", "unsubscribed"), "unsubscribed"),
+                new(Col("cu", "segment"), "segment"),
+                new(Col("cu", "region"), "region"),
+            ], new SubquerySource(SendRows, "x"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "cu"), Col("cu", "customer_id").Eq(Col("x", "customer_id")))],
+        }, "s"),
+        Within(C("sent_day")))
+    {
+        Dimensions = CustomerDimensions,
+    };
+
+    /// <summary>Events grouped by campaign and contact; only contacts that were sent the campaign.</summary>
+    public static SqlSelect SendRows
+    {
+        get
+        {
+            var e = (string n) => Col("e", n);
+            var sent = When(e("event").Eq("sent"), e("occurred_at"));
+            return new SqlSelect(
+            [
+                new(e("campaign_id"), "campaign_id"),
+                new(e("contact_id"), "contact_id"),
+                new(Max(Col("c", "audience")), "audience"),
+                new(Max(Col("c", "stage")), "stage"),
+                new(Max(e("customer_id")), "customer_id"),
+                new(Min(sent), "sent_at"),
+                new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
+                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))), "human_open"),
+                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_open"),
+                new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
+                new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
+            ], new TableSource("campaign_events", "e"))
+            {
+                Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))],
+                GroupBy = [e("campaign_id"), e("contact_id")],
+                Having = Min(sent).IsNotNull(),
+            };
+        }
+    }
+
+    public static SourceDefinition Surveys { get; } = new("surveys",
+        new SubquerySource(new SqlSelect(
+            [
+                new(Col("r", "answered_on"), "answered_on"),
+                new(Col("r", "score"), "score"),
+                new(Col("c", "segment"), "segment"),
+                new(Col("c", "region"), "region"),
+            ], new TableSource("surveys", "r"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(Col("r", "customer_id")))],
+        }, "s"),
+        Within(C("answered_on")))
+    {
+        Dimensions = CustomerDimensions,
+    };
+
+    private static SourceDefinition LeadsBy(string name, string dayColumn) =>
+        new(name, new TableSource("leads", "s"), Within(C(dayColumn)))
+        {
+            Dimensions = new Dictionary<string, string> { ["segment"] = "segment" },
+        };
+
+    public static SourceDefinition LeadsCreated { get; } = LeadsBy("leads_created", "created_on");
+
+    public static SourceDefinition LeadsMql { get; } = LeadsBy("leads_mql", "became_mql_on");
+
+    public static SourceDefinition LeadsConverted { get; } = LeadsBy("leads_converted", "converted_on");
+
+    public static SourceDefinition ChannelStats { get; } = new("channel_stats", new TableSource("channel_stats", "s"), Within(C("day")));
+
+    /// <summary>Marketing cost: channel_stats cost on its day; a campaign without any channel cost has its own cost on started_on.</summary>
+    public static SourceDefinition Costs { get; } = new("costs",
+        new UnionSource(
+        [
+            new SqlSelect(
+            [
+                new(Col("cs", "day"), "day"),
+                new(Converted(Col("cs", "cost"), Col("cs", "currency"), Col("cs", "day")), "cost_rc"),
+                new(Lit(1L), "from_channel"),
+                new(Col("c", "audience"), "audience"),
+            ], new TableSource("channel_stats", "cs"))
+            {
+                Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(Col("cs", "campaign_id")))],
+                Where = Col("cs", "cost").IsNotNull(),
+            },
+            new SqlSelect(
+            [
+                new(Col("c", "started_on"), "day"),
+                new(Converted(Col("c", "cost"), Col("c", "currency"), Col("c", "started_on")), "cost_rc"),
+                new(Lit(0L), "from_channel"),
+                new(Col("c", "audience"), "audience"),
+            ], new TableSource("campaigns", "c"))
+            {
+                Where = Col("c", "cost").IsNotNull() & new Not(new Exists(new SqlSelect([new(Lit(1L), "one")], new TableSource("channel_stats", "k"))
+                {
+                    Where = Col("k", "campaign_id").Eq(Col("c", "campaign_id")) & Col("k", "cost").IsNotNull(),
+                })),
+            },
+        ], "s"),
+        Within(C("day")));
+
+    public static IReadOnlyList<SourceDefinition> All { get; } =
+        [Customers, Revenue, Sends, Surveys, LeadsCreated, LeadsMql, LeadsConverted, ChannelStats, Costs];
+
+    public static SourceDefinition Get(string name) => All.First(s => s.Name == name);
+
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Ciclo.Sql;
+
+namespace Ciclo.Dialects;
+
+/// <summary>
+/// How one engine spells the SQL model. The base class holds the ANSI spelling; a dialect
+/// overrides only what differs, and refuses what its engine cannot do with
+/// <see cref="UnsupportedEngineFeatureException"/> rather than approximating.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    public virtual string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public virtual string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+        bool b => b ? "TRUE" : "FALSE",
+        DateOnly d => DateLiteral(d),
+        long n => n.ToString(CultureInfo.InvariantCulture),
+        int n => n.ToString(CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException(value.GetType().Name),
+    };
+
+    public virtual string DateLiteral(DateOnly day) => "DATE '" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>The local date of a timestamp with time zone, in the named IANA zone.</summary>
+    public abstract string LocalDate(string timestamp, string timeZone);
+
+    public abstract string DaysBetween(string from, string to);
+
+    public virtual string Aggregate(AggregateKind kind, string argument) => kind switch
+    {
+        AggregateKind.Count => "COUNT(" + argument + ")",
+        AggregateKind.CountDistinct => "COUNT(DISTINCT " + argument + ")",
+        AggregateKind.Sum => "SUM(" + argument + ")",
+        AggregateKind.Min => "MIN(" + argument + ")",
+        AggregateKind.Max => "MAX(" + argument + ")",
+        AggregateKind.Median => Median(argument),
+        _ => throw new NotSupportedException(kind.ToString()),
+    };
+
+    /// <summary>The median, averaging the two middle values of an even count.</summary>
+    public abstract string Median(string argument);
+
+    /// <summary>The periods as a derived table (period_index, period_start, period_end).</summary>
+    public virtual string PeriodSpine(IReadOnlyList<Time.Period> periods, string alias, SqlRenderer renderer)
+    {
+        var rows = periods.Select((p, i) => "(" + Literal((long)i) + ", " + DateLiteral(p.Start) + ", " + DateLiteral(p.End) + ")");
+        return "(VALUES " + string.Join(", ", rows) + ") AS " + QuoteIdentifier(alias) + "(" +
+               QuoteIdentifier("period_index") + ", " + QuoteIdentifier("period_start") + ", " + QuoteIdentifier("period_end") + ")";
+    }
+
+    /// <summary>A correlated lookup of the latest row on or before a bound.</summary>
+    public virtual string LatestOnOrBefore(LatestOnOrBefore lookup, SqlRenderer renderer)
+    {
+        var t = QuoteIdentifier("lk");
+        return "(SELECT " + t + "." + QuoteIdentifier(lookup.ValueColumn) + " FROM " + QuoteIdentifier(lookup.Table) + " AS " + t +
+               " WHERE " + t + "." + QuoteIdentifier(lookup.KeyColumn) + " = " + renderer.Expr(lookup.Key) +
+               " AND " + t + "." + QuoteIdentifier(lookup.OrderColumn) + " <= " + renderer.Expr(lookup.AtOrBefore) +
+               " ORDER BY " + t + "." + QuoteIdentifier(lookup.OrderColumn) + " DESC LIMIT 1)";
+    }
+
+    /// <summary>The column type that stores an imported column.</summary>
+    public virtual string ColumnTypeName(Import.ColumnType type) => type switch
+    {
+        Import.ColumnType.Date => "DATE",
+        Import.ColumnType.Timestamp => "TIMESTAMP WITH TIME ZONE",
+        Import.ColumnType.Decimal => "DECIMAL(38, 10)",
+        Import.ColumnType.Integer => "BIGINT",
+        Import.ColumnType.Bool => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+}

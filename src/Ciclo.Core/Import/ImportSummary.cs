@@ -1,0 +1,14 @@
+namespace Ciclo.Import;
+
+/// <summary>What one import did. Every row read is counted exactly once:
+/// <c>Read = Inserted + Updated + Unchanged + Repeated + Rejected</c>.</summary>
+public sealed record ImportSummary(
+    string Entity,
+    string File,
+    long Read,
+    long Inserted,
+    long Updated,
+    long Unchanged,
+    long Repeated,
+    long Rejected,
+    IReadOnlyList<string> UnknownColumns);

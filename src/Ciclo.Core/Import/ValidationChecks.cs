@@ -1,0 +1,114 @@
+using Ciclo.Dialects;
+
+namespace Ciclo.Import;
+
+/// <summary>
+/// The per-value and per-row rules of DATA.md as SQL conditions over the staging table, where
+/// every value is text (trimmed, empty as NULL). <see cref="Typed"/> gives a column's value in
+/// its type, NULL when it is missing or malformed; each check names the column, a reason code
+/// and the condition that breaks it.
+/// </summary>
+internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string stagingAlias = "s")
+{
+    private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+    private const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$";
+    private const string DecimalPattern = @"^[+-]?\d{1,28}(\.\d{1,10})?$";
+    private const string IntegerPattern = @"^[+-]?\d{1,18}$";
+    private const string CurrencyPattern = "^[A-Za-z]{3}$";
+    private const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
+
+    public string Raw(string column) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column);
+
+    private string Matches(string column, string pattern) => "regexp_full_match(" + Raw(column) + ", " + d.Literal(pattern) + ")";
+
+    /// <summary>The column's value in its type; NULL when missing or malformed.</summary>
+    public string Typed(ColumnSpec c)
+    {
+        var raw = Raw(c.Name);
+        return c.Type switch
+        {
+            ColumnType.Text => raw,
+            ColumnType.Date => $"CASE WHEN {Matches(c.Name, DatePattern)} THEN TRY_CAST({raw} AS DATE) END",
+            ColumnType.Timestamp => $"CASE WHEN {Matches(c.Name, TimestampPattern)} THEN TRY_CAST({raw} AS TIMESTAMP WITH TIME ZONE) END",
+            ColumnType.Decimal => $"CASE WHEN {Matches(c.Name, DecimalPattern)} THEN TRY_CAST({raw} AS DECIMAL(38, 10)) END",
+            ColumnType.Integer => $"CASE WHEN {Matches(c.Name, IntegerPattern)} THEN TRY_CAST({raw} AS BIGINT) END",
+            ColumnType.Bool => $"CASE lower({raw}) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END",
+            ColumnType.Enum => $"CASE WHEN lower({raw}) IN ({string.Join(", ", c.Values.Select(v => d.Literal(v)))}) THEN lower({raw}) END",
+            ColumnType.Currency => $"CASE WHEN {Matches(c.Name, CurrencyPattern)} THEN upper({raw}) END",
+            ColumnType.Language => $"CASE WHEN {Matches(c.Name, LanguagePattern)} THEN {raw} END",
+            _ => throw new NotSupportedException(c.Type.ToString()),
+        };
+    }
+
+    /// <summary>Every check: (column, reason, detail, condition that breaks the rule).</summary>
+    public IEnumerable<(string Column, string Reason, string? Detail, string Broken)> All()
+    {
+        foreach (var c in entity.Columns)
+        {
+            var raw = Raw(c.Name);
+            if (c.Required)
+            {
+                yield return (c.Name, "required", null, $"{raw} IS NULL");
+            }
+
+            var (reason, detail) = c.Type switch
+            {
+                ColumnType.Date => ("not_a_date", "YYYY-MM-DD"),
+                ColumnType.Timestamp => ("not_a_timestamp", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
+                ColumnType.Decimal => ("not_a_number", null),
+                ColumnType.Integer => ("not_an_integer", null),
+                ColumnType.Bool => ("not_a_bool", "true, false"),
+                ColumnType.Enum => ("not_allowed", string.Join(", ", c.Values)),
+                ColumnType.Currency => ("not_a_currency", null),
+                ColumnType.Language => ("not_a_language", null),
+                _ => ((string?)null, (string?)null),
+            };
+            if (reason is not null)
+            {
+                yield return (c.Name, reason, detail, $"{raw} IS NOT NULL AND ({Typed(c)}) IS NULL");
+            }
+
+            if (c.Min is { } min)
+            {
+                var isPositive = min > 0 && min < 1;
+                yield return (c.Name, isPositive ? "not_positive" : "below_minimum", isPositive ? null : Format(min),
+                    $"({Typed(c)}) < {d.Literal(min)}");
+            }
+
+            if (c.Max is { } max)
+            {
+                yield return (c.Name, "above_maximum", Format(max), $"({Typed(c)}) > {d.Literal(max)}");
+            }
+
+            if (c.NotBefore is { } other)
+            {
+                yield return (c.Name, "before_other", other, $"({Typed(c)}) < ({Typed(entity.Column(other))})");
+            }
+
+            if (c.References is { } target)
+            {
+                var key = d.QuoteIdentifier(Entities.KeyOf(target));
+                yield return (c.Name, "unknown_reference", target,
+                    $"{raw} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.QuoteIdentifier(target)} AS r WHERE r.{key} = {raw})");
+            }
+        }
+
+        foreach (var rule in entity.Rules)
+        {
+            yield return rule.Kind switch
+            {
+                RowRuleKind.NegativeOnlyForRefund => (rule.Column, "negative_not_refund", null,
+                    $"({Typed(entity.Column("amount"))}) < 0 AND coalesce(({Typed(entity.Column("kind"))}), '') <> 'refund'"),
+                RowRuleKind.ClicksNotAboveImpressions => (rule.Column, "clicks_above_impressions", null,
+                    $"({Typed(entity.Column("clicks"))}) > ({Typed(entity.Column("impressions"))})"),
+                RowRuleKind.CustomerRequiredWhenConverted => (rule.Column, "customer_required_when_converted", null,
+                    $"{Raw("converted_on")} IS NOT NULL AND {Raw("customer_id")} IS NULL"),
+                RowRuleKind.LostNotWithConverted => (rule.Column, "lost_with_converted", null,
+                    $"{Raw("lost_on")} IS NOT NULL AND {Raw("converted_on")} IS NOT NULL"),
+                _ => throw new NotSupportedException(rule.Kind.ToString()),
+            };
+        }
+    }
+
+    private static string Format(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

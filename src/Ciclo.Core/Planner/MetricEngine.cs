@@ -1,0 +1,129 @@
+using System.Globalization;
+using Ciclo.Catalog;
+using Ciclo.Results;
+using Ciclo.Sql;
+using Ciclo.Warehouse;
+
+namespace Ciclo.Planner;
+
+/// <summary>Runs a plan on a workspace and evaluates each metric's formula per period.</summary>
+public static class MetricEngine
+{
+    public static MetricReport Run(Workspace workspace, MetricRequest request)
+    {
+        var plan = QueryPlanner.Plan(request);
+        var context = Context(workspace, request);
+        var renderer = new SqlRenderer(workspace.Dialect, context);
+        var values = new Dictionary<string, double?>[plan.Periods.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = [];
+        }
+
+        foreach (var query in plan.Queries)
+        {
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = renderer.Render(query.Select);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                foreach (var measure in query.Measures)
+                {
+                    var ordinal = reader.GetOrdinal(measure.Id);
+                    double? value = reader.IsDBNull(ordinal) ? null : ToDouble(reader.GetValue(ordinal));
+                    if (value is null && measure.Aggregation is AggregateKind.Sum or AggregateKind.Count)
+                    {
+                        value = 0;
+                    }
+
+                    values[index][measure.Id] = value;
+                }
+            }
+        }
+
+        var latest = LatestDataDay(workspace, context);
+        var benchmarks = BenchmarkStore.Load(workspace);
+        var periods = plan.Periods.Select((period, i) =>
+        {
+            var evaluator = new FormulaEvaluator(values[i], plan.UnfilterableMeasures);
+            var metrics = new Dictionary<string, MetricValue>();
+            foreach (var metric in plan.Metrics)
+            {
+                metrics[metric.Id] = Evaluate(metric, evaluator, period, latest, workspace.Settings, benchmarks, values[i]);
+            }
+
+            return new PeriodResult(period, metrics);
+        }).ToList();
+
+        return new MetricReport(request, workspace.Settings.Currency, plan.Metrics, periods, latest);
+    }
+
+    /// <summary>Any numeric value an engine returns (HUGEINT sums arrive as BigInteger).</summary>
+    public static double ToDouble(object value) => value switch
+    {
+        System.Numerics.BigInteger b => (double)b,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
+
+    public static RenderContext Context(Workspace workspace, MetricRequest request) =>
+        new(request.TimeZone, new Dictionary<string, object?>
+        {
+            ["currency"] = workspace.Settings.Currency,
+            ["program"] = request.Program,
+        });
+
+    private static MetricValue Evaluate(
+        MetricDefinition metric, FormulaEvaluator evaluator, Time.Period period, DateOnly? latest,
+        WorkspaceSettings settings, IReadOnlyList<BenchmarkBand> bands, Dictionary<string, double?> measures)
+    {
+        if (!evaluator.CanEvaluate(metric.Formula))
+        {
+            return new MetricValue(null, "not_segmentable");
+        }
+
+        var value = evaluator.Evaluate(metric.Formula);
+        var status = metric.Cohort && (latest is null || latest.Value.DayNumber - period.End.DayNumber < settings.ConversionWindowDays)
+            ? "pending"
+            : "final";
+        var missing = metric.Completeness.Sum(id => (long)(measures.GetValueOrDefault(id) ?? 0));
+        var (numerator, denominator) = metric.Formula is Arithmetic { Operator: '/' } ratio && metric.Unit == Unit.Ratio
+            ? (evaluator.Evaluate(ratio.Left), evaluator.Evaluate(ratio.Right))
+            : ((double?)null, (double?)null);
+        return new MetricValue(value, status)
+        {
+            Numerator = numerator,
+            Denominator = denominator,
+            Incomplete = missing > 0,
+            MissingRateRows = missing,
+            Benchmarks = bands.Where(b => b.Metric == metric.Id).Select(b => BenchmarkStatus.Of(b, value)).OfType<BenchmarkStatus>().ToList(),
+        };
+    }
+
+    /// <summary>The latest day of any dated row in the workspace, in the reporting time zone.</summary>
+    public static DateOnly? LatestDataDay(Workspace workspace, RenderContext context)
+    {
+        var renderer = new SqlRenderer(workspace.Dialect, context);
+        var days = new (string Table, SqlExpr Day)[]
+        {
+            ("customers", Sql.Sql.Col("t", "acquired_on")),
+            ("customers", Sql.Sql.Col("t", "churned_on")),
+            ("revenue", Sql.Sql.Col("t", "booked_on")),
+            ("surveys", Sql.Sql.Col("t", "answered_on")),
+            ("leads", Sql.Sql.Col("t", "created_on")),
+            ("leads", Sql.Sql.Col("t", "converted_on")),
+            ("channel_stats", Sql.Sql.Col("t", "day")),
+            ("campaign_events", new LocalDate(Sql.Sql.Col("t", "occurred_at"))),
+        };
+        var union = new UnionSource(
+            days.Select(d => new SqlSelect([new SelectItem(Sql.Sql.Max(d.Day), "day")], new TableSource(d.Table, "t"))).ToList(), "u");
+        var select = new SqlSelect([new SelectItem(Sql.Sql.Max(Sql.Sql.Col("u", "day")), "day")], union);
+        var value = workspace.Scalar(renderer.Render(select));
+        return value switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+namespace Ciclo.Sql;
+
+/// <summary>A node of the SQL expression tree. Nodes say what is meant, never how an engine
+/// spells it: a dialect renders them (see Dialects/).</summary>
+public abstract record SqlExpr
+{
+    public static SqlExpr operator <(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Lt, l, r);
+    public static SqlExpr operator <=(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.LtEq, l, r);
+    public static SqlExpr operator >(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Gt, l, r);
+    public static SqlExpr operator >=(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.GtEq, l, r);
+    public static SqlExpr operator &(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.And, l, r);
+    public static SqlExpr operator |(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Or, l, r);
+    public static SqlExpr operator +(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Add, l, r);
+    public static SqlExpr operator -(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Subtract, l, r);
+    public static SqlExpr operator *(SqlExpr l, SqlExpr r) => new Binary(BinaryOperator.Multiply, l, r);
+    public static SqlExpr operator !(SqlExpr e) => new Not(e);
+
+    public static implicit operator SqlExpr(string text) => new Literal(text);
+    public static implicit operator SqlExpr(int number) => new Literal((long)number);
+}
+
+public enum BinaryOperator { Eq, NotEq, Lt, LtEq, Gt, GtEq, And, Or, Add, Subtract, Multiply, Divide }
+
+/// <summary>A column of a table or subquery alias.</summary>
+public sealed record Column(string? Table, string Name) : SqlExpr;
+
+/// <summary>A constant: string, long, decimal, double, bool, DateOnly or null.</summary>
+public sealed record Literal(object? Value) : SqlExpr;
+
+/// <summary>A value taken from the request when rendering (reporting currency, time zone).</summary>
+public sealed record ContextValue(string Name) : SqlExpr;
+
+public sealed record Binary(BinaryOperator Operator, SqlExpr Left, SqlExpr Right) : SqlExpr;
+
+public sealed record Not(SqlExpr Operand) : SqlExpr;
+
+public sealed record IsNull(SqlExpr Operand, bool Negated = false) : SqlExpr;
+
+public sealed record InList(SqlExpr Operand, IReadOnlyList<string> Items) : SqlExpr;
+
+public sealed record CaseWhen(SqlExpr Condition, SqlExpr Then, SqlExpr? Else = null) : SqlExpr;
+
+public sealed record Coalesce(SqlExpr First, SqlExpr Second) : SqlExpr;
+
+/// <summary>The local calendar date of a timestamp in the request's reporting time zone.</summary>
+public sealed record LocalDate(SqlExpr Timestamp) : SqlExpr;
+
+/// <summary>Whole days from one date to another (To - From).</summary>
+public sealed record DaysBetween(SqlExpr From, SqlExpr To) : SqlExpr;
+
+/// <summary>The first day (inclusive) or the end (exclusive) of the current period of the spine.</summary>
+public sealed record PeriodBound(bool IsEnd) : SqlExpr
+{
+    public static readonly PeriodBound Start = new(false);
+    public static readonly PeriodBound End = new(true);
+}
+
+public enum AggregateKind { Count, CountDistinct, Sum, Min, Max, Median }
+
+/// <summary>An aggregate over the rows of a group; Count counts non-null arguments.</summary>
+public sealed record Aggregate(AggregateKind Kind, SqlExpr Argument) : SqlExpr;
+
+/// <summary>True when the subquery returns a row.</summary>
+public sealed record Exists(SqlSelect Query) : SqlExpr;
+
+/// <summary>
+/// The value of <see cref="ValueColumn"/> in the row of <see cref="Table"/> whose
+/// <see cref="KeyColumn"/> equals <see cref="Key"/> and whose <see cref="OrderColumn"/> is the
+/// latest on or before <see cref="AtOrBefore"/>; null when there is none (an exchange rate).
+/// </summary>
+public sealed record LatestOnOrBefore(
+    string Table, string ValueColumn, string KeyColumn, SqlExpr Key, string OrderColumn, SqlExpr AtOrBefore) : SqlExpr;

@@ -1,0 +1,29 @@
+namespace Ciclo.Sql;
+
+/// <summary>A SELECT statement as a tree.</summary>
+public sealed record SqlSelect(IReadOnlyList<SelectItem> Items, FromItem From)
+{
+    public IReadOnlyList<JoinItem> Joins { get; init; } = [];
+    public SqlExpr? Where { get; init; }
+    public IReadOnlyList<SqlExpr> GroupBy { get; init; } = [];
+    public SqlExpr? Having { get; init; }
+    public IReadOnlyList<SqlExpr> OrderBy { get; init; } = [];
+}
+
+public sealed record SelectItem(SqlExpr Expression, string Alias);
+
+public abstract record FromItem(string Alias);
+
+public sealed record TableSource(string Table, string Alias) : FromItem(Alias);
+
+public sealed record SubquerySource(SqlSelect Query, string Alias) : FromItem(Alias);
+
+/// <summary>UNION ALL of selects with the same columns.</summary>
+public sealed record UnionSource(IReadOnlyList<SqlSelect> Queries, string Alias) : FromItem(Alias);
+
+/// <summary>The periods of the request as rows (period_index, period_start, period_end).</summary>
+public sealed record PeriodSpineSource(IReadOnlyList<Time.Period> Periods, string Alias) : FromItem(Alias);
+
+public enum JoinKind { Inner, Left }
+
+public sealed record JoinItem(JoinKind Kind, FromItem Source, SqlExpr On);

@@ -1,0 +1,21 @@
+namespace Ciclo.Tests.Support;
+
+public static class Fixtures
+{
+    public static string Example(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "example", file);
+
+    /// <summary>The worked example's import order.</summary>
+    public static readonly string[] ExampleOrder =
+        ["customers", "fx_rates", "revenue", "campaigns", "campaign_events", "surveys", "leads", "channel_stats", "program_members"];
+
+    public static TestWorkspace ExampleWorkspace()
+    {
+        var ws = new TestWorkspace();
+        foreach (var entity in ExampleOrder)
+        {
+            ws.Import(entity, Example(entity + ".csv"));
+        }
+
+        return ws;
+    }
+}
