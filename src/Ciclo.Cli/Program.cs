@@ -4,7 +4,7 @@ using Ciclo.Import;
 using Ciclo.Localization;
 using Ciclo.Warehouse;
 
-return Cli.Main(args, CliConsole.System());
+return Cli.Run(args, CliConsole.System());
 
 namespace Ciclo.Cli
 {
@@ -18,7 +18,7 @@ namespace Ciclo.Cli
             new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(),
         ];
 
-        public static int Main(string[] argv, CliConsole console)
+        public static int Run(string[] argv, CliConsole console)
         {
             var lang = "en";
             try

@@ -1,5 +1,6 @@
 using Ciclo.Import;
 using Ciclo.Localization;
+using Ciclo.Presenters;
 
 namespace Ciclo.Cli.Commands;
 

@@ -95,8 +95,7 @@ internal static class DemoCustomers
             _ => ["Co.", "Trading Co."],
         };
         var suffix = rng.Pick(legal);
-        var stem = rng.Pick(Prefixes) + (rng.Chance(0.5) ? rng.Pick(Prefixes).ToLowerInvariant() : string.Empty)
-            + " " + rng.Pick(Words);
+        var stem = rng.Pick(Prefixes) + " " + rng.Pick(Words) + (rng.Chance(0.15) ? " Group" : string.Empty);
         return suffix.StartsWith(',') ? stem + suffix : stem + " " + suffix;
     }
 

@@ -68,7 +68,7 @@ internal static class DemoEvents
 
         var prospects = r.Customer is null;
         var last = sent;
-        if (rng.Chance(0.27))
+        if (rng.Chance(prospects ? 0.2 : 0.27))
         {
             last = sent.AddSeconds(rng.Next(20, 600));
             Emit(csv, cal, k, r, "opened", last, offset, true);

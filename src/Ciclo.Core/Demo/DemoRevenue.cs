@@ -41,7 +41,7 @@ internal static class DemoRevenue
         var stop = c.LastActiveDay(cal.Today);
         void Add(DateOnly day, double eur, string kind)
         {
-            if (day >= start && day <= stop || kind == "new")
+            if (kind == "new" || (day >= start && day <= stop))
             {
                 rows.Add(new Row(day, c, Local(c, eur), Currency(c, rng), kind));
             }

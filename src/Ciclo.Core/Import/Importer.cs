@@ -16,6 +16,9 @@ public sealed class Importer(Workspace workspace)
     private const string Rejects = "_ciclo_rejects";
     private const string Good = "_ciclo_good";
 
+    /// <summary>Runs inside the transaction just before it commits: lets tests crash an import midway.</summary>
+    internal Action? BeforeCommit { get; init; }
+
     public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null)
     {
         var file = Path.GetFileName(path);
@@ -71,6 +74,7 @@ public sealed class Importer(Workspace workspace)
                      $"FROM {Rejects} ORDER BY line, column_name");
                 Exec($"INSERT INTO imports VALUES ({importId}, {d.Literal(entity.Name)}, {d.Literal(file)}, current_timestamp, " +
                      $"{inserted}, {updated}, {unchanged}, {rejected}, {d.Literal(unknown.Count == 0 ? null : string.Join(", ", unknown))})");
+                BeforeCommit?.Invoke();
                 tx.Commit();
             }
 

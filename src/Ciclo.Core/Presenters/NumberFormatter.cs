@@ -26,7 +26,13 @@ public sealed class NumberFormatter(string lang, string currency)
 
     public string Number(double value, string format) => Digits(value.ToString(format, _culture));
 
-    public string Date(DateOnly day) => Digits(day.ToString("d", _culture));
+    /// <summary>A day with the month spelled out, so no reader confuses day and month.</summary>
+    public string Date(DateOnly day) => Digits(day.ToString(lang switch
+    {
+        "en" => "MMM d, yyyy",
+        "it" => "d MMM yyyy",
+        _ => "d MMMM yyyy",
+    }, _culture));
 
     public string Period(Period period) => period.Grain == Grain.Month
         ? Digits(period.Start.ToString("MMM yyyy", _culture))
