@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Ciclo.Tests.Support;
+
+namespace Ciclo.Tests.Cli;
+
+/// <summary>The built `ciclo` executable, run as a separate process on the worked example.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ciclo-e2e", Guid.NewGuid().ToString("N"));
+
+    public EndToEndTests() => Directory.CreateDirectory(_folder);
+
+    private CicloProcess.Result Ciclo(params string[] args) => CicloProcess.Run(_folder, args);
+
+    [Fact]
+    public void Init_import_and_metrics_json_follow_the_output_contract()
+    {
+        Assert.Equal(0, Ciclo("init", "--db", "acme.duckdb", "--currency", "EUR").ExitCode);
+        foreach (var entity in Fixtures.ExampleOrder)
+        {
+            var import = Ciclo("import", entity, Fixtures.Example(entity + ".csv"), "--db", "acme.duckdb");
+            Assert.True(import.ExitCode == 0, import.Error);
+            Assert.Contains("rows read", import.Out);
+        }
+
+        var run = Ciclo("metrics", "--db", "acme.duckdb", "--from", "2024-01-01", "--to", "2024-05-31", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal("month", json.GetProperty("grain").GetString());
+        Assert.Equal("EUR", json.GetProperty("currency").GetString());
+        Assert.Equal("UTC", json.GetProperty("time_zone").GetString());
+        var feb = json.GetProperty("periods")[1];
+        Assert.Equal("2024-02", feb.GetProperty("period").GetString());
+        Assert.Equal("2024-02-01", feb.GetProperty("start").GetString());
+        Assert.Equal("2024-03-01", feb.GetProperty("end").GetString());
+        Assert.False(feb.GetProperty("partial").GetBoolean());
+        var metrics = feb.GetProperty("metrics");
+        Assertions.Close(0.043478260869565216, metrics.GetProperty("churn_rate").GetProperty("value").GetDouble(), "churn");
+        Assert.Equal(23, metrics.GetProperty("customers_start").GetProperty("value").GetInt64());
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("sales_cycle_days").GetProperty("value").ValueKind);
+        var share = metrics.GetProperty("upsell_revenue_share");
+        Assert.Equal("within", share.GetProperty("benchmark")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Rejected_rows_are_listed_with_file_line_column_and_reason()
+    {
+        Ciclo("init", "--db", "acme.duckdb");
+        Ciclo("import", "customers", Fixtures.Example("customers.csv"), "--db", "acme.duckdb");
+        var import = Ciclo("import", "revenue", Fixtures.Example("revenue.csv"), "--db", "acme.duckdb");
+        Assert.Matches(@"[1-9]\d* rejected", import.Out);
+
+        var quarantine = Ciclo("quarantine", "--db", "acme.duckdb");
+
+        Assert.Equal(0, quarantine.ExitCode);
+        Assert.Contains("revenue.csv", quarantine.Out);
+        Assert.Contains("names no known row of customers", quarantine.Out);
+        Assert.Contains("negative amount, allowed only for kind refund", quarantine.Out);
+    }
+
+    [Fact]
+    public void Wrong_use_gets_a_clear_message_and_a_non_zero_exit()
+    {
+        var missing = Ciclo("metrics", "--db", "nowhere.duckdb");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("ciclo init --db nowhere.duckdb", missing.Error);
+
+        Ciclo("init", "--db", "acme.duckdb");
+        var grain = Ciclo("metrics", "--db", "acme.duckdb", "--grain", "fortnight");
+        Assert.Equal(2, grain.ExitCode);
+        Assert.Contains("week, month, quarter or year", grain.Error);
+
+        var refused = Ciclo("import", "customers", Fixtures.Example("surveys.csv"), "--db", "acme.duckdb", "--lang", "it");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("mancano nell'intestazione le colonne obbligatorie acquired_on", refused.Error);
+    }
+
+    [Fact]
+    public void The_demo_builds_a_workspace_and_prints_its_expand_dashboard()
+    {
+        var demo = Ciclo("demo", "--db", "demo.duckdb");
+
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        Assert.Contains("EXPAND · Result", demo.Out);
+        Assert.Contains("Churn rate", demo.Out);
+        Assert.Contains("0 rejected", demo.Error);
+        Assert.DoesNotContain("ATTRACT", demo.Out);
+        var campaigns = Ciclo("campaigns", "--db", "demo.duckdb", "--format", "json");
+        Assert.True(JsonDocument.Parse(campaigns.Out).RootElement.GetProperty("campaigns").GetArrayLength() > 5);
+        var verbatims = Ciclo("verbatims", "--db", "demo.duckdb", "--language", "ar", "--category", "promoter", "--format", "json");
+        var rows = JsonDocument.Parse(verbatims.Out).RootElement.GetProperty("verbatims");
+        Assert.True(rows.GetArrayLength() > 0);
+        Assert.All(rows.EnumerateArray(), v => Assert.True(v.GetProperty("score").GetInt32() >= 9 && v.GetProperty("language").GetString() == "ar"));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

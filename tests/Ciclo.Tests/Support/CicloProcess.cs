@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Ciclo.Tests.Support;
+
+/// <summary>Runs the built `ciclo` executable as a user would, capturing its output.</summary>
+public static class CicloProcess
+{
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static string Executable
+    {
+        get
+        {
+            // tests/Ciclo.Tests/bin/<Configuration>/net10.0/ -> src/Ciclo.Cli/bin/<Configuration>/net10.0/ciclo
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = output.Parent!.Name;
+            var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+            return Path.Combine(root, "src", "Ciclo.Cli", "bin", configuration, output.Name, "ciclo");
+        }
+    }
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment.Remove("CICLO_LANG");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(true);
+            throw new TimeoutException("ciclo did not finish: " + string.Join(' ', args));
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
