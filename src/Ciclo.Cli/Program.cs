@@ -15,7 +15,8 @@ namespace Ciclo.Cli
         public static IReadOnlyList<ICommand> Commands { get; } =
         [
             new InitCommand(), new ImportCommand(), new QuarantineCommand(), new MetricsCommand(),
-            new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(),
+            new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(), new InfluenceCommand(),
+            new ProgrammesCommand(), new BenchmarksCommand(), new CheckCommand(),
         ];
 
         public static int Run(string[] argv, CliConsole console)

@@ -22,6 +22,7 @@ public sealed class QuarantineCommand : ICommand
         var f = new NumberFormatter(lang, string.Empty);
         var table = new TextTable(Text.IsRightToLeft(lang));
         table.Header(Text.Get(lang, "ColFile"), Text.Get(lang, "ColLine"), Text.Get(lang, "ColColumn"), Text.Get(lang, "ColValue"), Text.Get(lang, "ColReason"));
+        table.TextColumns.UnionWith([2, 3, 4]);
         foreach (var r in rows)
         {
             table.Row(r.File, f.Digits(r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)), r.Column, r.Value ?? string.Empty,

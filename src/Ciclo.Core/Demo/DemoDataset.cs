@@ -28,7 +28,7 @@ public static class DemoDataset
         var seed = options.Seed;
         var cal = new DemoCalendar(options.Today ?? DefaultToday);
         var customers = DemoCustomers.Generate(cal, options.Customers, DemoRandom.Create(seed, 1));
-        var campaigns = DemoCampaigns.Define(cal);
+        var campaigns = DemoCampaignPlan.Define(cal);
         var leads = DemoLeads.Generate(cal, customers, campaigns, DemoRandom.Create(seed, 2));
 
         // Events first: engagements with lifting campaigns schedule expansion revenue.

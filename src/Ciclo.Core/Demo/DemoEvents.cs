@@ -13,8 +13,6 @@ internal static class DemoEvents
     private static readonly TimeSpan[] Offsets =
         [TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(-5), TimeSpan.FromHours(4)];
 
-    private readonly record struct Recipient(string Contact, DemoCustomer? Customer);
-
     public static int Write(string path, DemoCalendar cal, List<DemoCampaign> campaigns, List<DemoCustomer> customers,
         List<DemoLead> leads, Random rng)
     {
@@ -26,21 +24,20 @@ internal static class DemoEvents
                 continue;
             }
 
-            var recipients = k.Audience == "customers" ? CustomerRecipients(k, customers, rng) : LeadRecipients(k, leads, rng);
-            var send = new DateTimeOffset(k.StartedOn.ToDateTime(new TimeOnly(8, 30)), TimeSpan.Zero);
+            var recipients = DemoRecipients.For(k, customers, leads, rng);
             var engaged = new Dictionary<DemoCustomer, DateOnly>();
             foreach (var r in recipients)
             {
-                var first = Contact(csv, cal, k, r, send.AddSeconds(rng.Next(0, 2400)), rng);
+                var first = Contact(csv, cal, k, r, rng);
                 if (first is { } day && r.Customer is { } c && !engaged.ContainsKey(c))
                 {
                     engaged[c] = day;
                 }
             }
 
-            if (k.Id is "K04" or "K05" or "K12")
+            if (k.HasStrays)
             {
-                Strays(csv, cal, k, recipients, customers, send, rng);
+                Strays(csv, cal, k, recipients, customers, rng);
             }
 
             foreach (var (c, day) in engaged)
@@ -56,8 +53,9 @@ internal static class DemoEvents
     }
 
     /// <summary>The events of one send; returns the day of the first human engagement, if any.</summary>
-    private static DateOnly? Contact(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, Recipient r, DateTimeOffset sent, Random rng)
+    private static DateOnly? Contact(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, DemoRecipient r, Random rng)
     {
+        var sent = r.SentAt;
         var offset = OffsetFor(r.Customer, sent, rng);
         Emit(csv, cal, k, r, "sent", sent, offset, null);
         if (rng.Chance(0.04))
@@ -75,7 +73,7 @@ internal static class DemoEvents
         }
 
         DateTimeOffset? engagedAt = null;
-        if (rng.Chance(prospects ? 0.2 : 0.32))
+        if (rng.Chance((prospects ? 0.2 : 0.32) * k.Appeal))
         {
             var open = Later(last, 10, rng);
             engagedAt = Emit(csv, cal, k, r, "opened", open, offset, false) ? open : null;
@@ -84,7 +82,7 @@ internal static class DemoEvents
                 Emit(csv, cal, k, r, "opened", Later(open, 20, rng), offset, false);
             }
 
-            if (rng.Chance(prospects ? 0.2 : 0.3))
+            if (rng.Chance((prospects ? 0.2 : 0.3) * k.Appeal))
             {
                 Emit(csv, cal, k, r, "clicked", open.AddSeconds(rng.Next(5, 900)), offset, null);
             }
@@ -118,7 +116,7 @@ internal static class DemoEvents
     private static DateTimeOffset Later(DateTimeOffset after, double meanHours, Random rng) =>
         after.AddSeconds(60 + (int)Math.Min(6 * 86400, -Math.Log(1.0 - rng.NextDouble()) * meanHours * 3600));
 
-    private static bool Emit(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, Recipient r, string evt,
+    private static bool Emit(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, DemoRecipient r, string evt,
         DateTimeOffset at, TimeSpan offset, bool? machine)
     {
         if (at > cal.End)
@@ -151,66 +149,17 @@ internal static class DemoEvents
         };
     }
 
-    private static List<Recipient> CustomerRecipients(DemoCampaign k, List<DemoCustomer> customers, Random rng)
-    {
-        var day = k.StartedOn;
-        var targeted = new List<DemoCustomer>();
-        var others = new List<DemoCustomer>();
-        foreach (var c in customers)
-        {
-            if (!c.ActiveOn(day))
-            {
-                continue;
-            }
-
-            var fits = k.Id switch
-            {
-                "K01" => c.Segment != DemoSegment.Enterprise,
-                "K14" => c.Monthly,
-                _ => k.Program is "vip" or "referral" ? c.MemberOn(day, k.Program) : true,
-            };
-            (fits ? targeted : others).Add(c);
-        }
-
-        var pool = targeted.ToArray();
-        rng.Shuffle(pool);
-        var chosen = pool.Take(k.Size).ToList();
-        if (k.Program is "vip" or "referral" && chosen.Count < k.Size / 2)
-        {
-            var fill = others.Where(c => c.Segment != DemoSegment.Smb).ToArray();
-            rng.Shuffle(fill);
-            chosen.AddRange(fill.Take((k.Size / 2) - chosen.Count));
-        }
-
-        var recipients = new List<Recipient>();
-        foreach (var c in chosen.OrderBy(c => c.Number))
-        {
-            for (var p = 1; p <= c.Contacts; p++)
-            {
-                recipients.Add(new Recipient(c.Contact(p), c));
-            }
-        }
-
-        return recipients;
-    }
-
-    private static List<Recipient> LeadRecipients(DemoCampaign k, List<DemoLead> leads, Random rng)
-    {
-        var pool = leads.Where(l => l.OpenOn(k.StartedOn) && l.CreatedOn.DayNumber > k.StartedOn.DayNumber - 240).ToArray();
-        rng.Shuffle(pool);
-        return pool.Take(k.Size).Select(l => new Recipient(l.Contact, null)).ToList();
-    }
-
     /// <summary>Events for contacts the campaign was never sent to: Ciclo must report them.</summary>
-    private static void Strays(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, List<Recipient> recipients,
-        List<DemoCustomer> customers, DateTimeOffset send, Random rng)
+    private static void Strays(DemoCsvWriter csv, DemoCalendar cal, DemoCampaign k, List<DemoRecipient> recipients,
+        List<DemoCustomer> customers, Random rng)
     {
+        var send = DemoRecipients.SendTime(k.StartedOn);
         for (var i = 0; i < 3; i++)
         {
             var c = k.Audience == "customers" && customers.Count > 0 ? rng.Pick(customers) : null;
             var contact = c?.Contact(9) ?? string.Create(CultureInfo.InvariantCulture, $"forwarded{rng.Next(100, 999)}@mailbox.example");
-            var r = new Recipient(contact, c);
-            if (recipients.Contains(r))
+            var r = new DemoRecipient(contact, c, send);
+            if (recipients.Exists(x => x.Contact == contact))
             {
                 continue;
             }

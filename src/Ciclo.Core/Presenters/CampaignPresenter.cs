@@ -16,6 +16,7 @@ public static class CampaignPresenter
         table.Header(Text.Get(lang, "ColCampaign"), Text.Get(lang, "ColAudience"), Text.Get(lang, "ColSends"), Text.Get(lang, "ColDelivered"),
             Text.Get(lang, "ColOpenRate"), Text.Get(lang, "ColClickRate"), Text.Get(lang, "ColClickToOpen"), Text.Get(lang, "ColUnsubscribeRate"),
             Text.Get(lang, "ColMachineOpens"), Text.Get(lang, "ColInconsistencies"));
+        table.TextColumns.Add(1);
         foreach (var r in rows)
         {
             table.Row(r.CampaignId + " " + r.Name, Text.Get(lang, "Audience_" + r.Audience), f.Value(r.Sends, Unit.Count), f.Value(r.Delivered, Unit.Count),

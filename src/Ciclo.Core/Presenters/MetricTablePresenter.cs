@@ -42,7 +42,13 @@ public static class MetricTablePresenter
                 var table = new TextTable(rtl);
                 var header = new List<string> { string.Empty };
                 header.AddRange(report.Periods.Select(p => f.Period(p.Period) + (p.Period.Partial ? "†" : string.Empty)));
-                header.Add(Text.Get(lang, "BenchmarkColumn"));
+                var hasBands = report.Periods.Count > 0 && metrics.Any(m => report.Periods[^1].Metrics[m.Id].Benchmarks.Count > 0);
+                if (hasBands)
+                {
+                    header.Add(Text.Get(lang, "BenchmarkColumn"));
+                    table.TextColumns.Add(header.Count - 1);
+                }
+
                 table.Header([.. header]);
                 foreach (var metric in metrics)
                 {
@@ -71,7 +77,11 @@ public static class MetricTablePresenter
                         row.Add(cell);
                     }
 
-                    row.Add(Benchmark(report, metric, lang, f));
+                    if (hasBands)
+                    {
+                        row.Add(Benchmark(report, metric, lang, f));
+                    }
+
                     table.Row([.. row]);
                 }
 
@@ -108,7 +118,7 @@ public static class MetricTablePresenter
             MetricTexts.Band(b.Band.Id, lang) + " " + Range(b.Band, f) + ": " + Text.Get(lang, "Benchmark_" + b.Status)));
     }
 
-    internal static string Range(BenchmarkBand band, NumberFormatter f) => (band.Low, band.High) switch
+    public static string Range(BenchmarkBand band, NumberFormatter f) => (band.Low, band.High) switch
     {
         ({ } low, { } high) => f.Number(low, "P0") + "–" + f.Number(high, "P0"),
         ({ } low, null) => "≥" + f.Number(low, "P0"),

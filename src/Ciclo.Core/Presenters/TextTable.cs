@@ -10,6 +10,9 @@ public sealed class TextTable(bool rightToLeft)
     private readonly List<string[]> _rows = [];
     private string[]? _header;
 
+    /// <summary>Columns (besides the first) that hold text and align to the reading start.</summary>
+    public ISet<int> TextColumns { get; } = new HashSet<int>();
+
     public void Header(params string[] cells) => _header = cells;
 
     public void Row(params string[] cells) => _rows.Add(cells);
@@ -27,7 +30,7 @@ public sealed class TextTable(bool rightToLeft)
                 var text = c < row.Length ? row[c] : string.Empty;
                 var pad = new string(' ', widths[c] - Width(text));
                 // The first column (labels) aligns to the reading start; numbers align to the end.
-                return c == 0 ? (rightToLeft ? pad + text : text + pad) : pad + text;
+                return c == 0 || TextColumns.Contains(c) ? (rightToLeft ? pad + text : text + pad) : pad + text;
             }).ToList();
             if (rightToLeft)
             {

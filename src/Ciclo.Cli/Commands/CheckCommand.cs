@@ -1,0 +1,46 @@
+using Ciclo.Localization;
+using Ciclo.Presenters;
+using Ciclo.Reports;
+
+namespace Ciclo.Cli.Commands;
+
+/// <summary>`ciclo check --db PATH`: amounts without an exchange rate on or before their date, and
+/// events of contacts never sent their campaign. Exit 0 when clean, 1 when something needs care.</summary>
+public sealed class CheckCommand : ICommand
+{
+    public string Name => "check";
+
+    public int Run(Arguments args, CliConsole console, string lang)
+    {
+        using var workspace = WorkspaceOption.Open(args);
+        var missing = MissingRates.Find(workspace);
+        var orphans = CampaignReport.Run(workspace, null, null, workspace.Settings.TimeZone).Sum(c => c.Inconsistencies);
+        var f = new NumberFormatter(lang, workspace.Settings.Currency);
+        if (missing.Count == 0 && orphans == 0)
+        {
+            console.Out.WriteLine(Text.Get(lang, "CheckClean"));
+            return 0;
+        }
+
+        if (missing.Count > 0)
+        {
+            console.Out.WriteLine(Text.Format(lang, "CheckMissingRates", f.Number(missing.Count, "N0")));
+            var table = new TextTable(Text.IsRightToLeft(lang));
+            table.Header(Text.Get(lang, "ColEntity"), Text.Get(lang, "ColKey"), Text.Get(lang, "ColDay"), Text.Get(lang, "ColAmount"), Text.Get(lang, "ColCurrency"));
+            table.TextColumns.UnionWith([1, 4]);
+            foreach (var m in missing)
+            {
+                table.Row(m.Entity, m.Key, f.Date(m.Day), f.Number((double)m.Amount, "N2"), m.Currency);
+            }
+
+            console.Out.Write(table.Render());
+        }
+
+        if (orphans > 0)
+        {
+            console.Out.WriteLine(Text.Format(lang, "CampaignInconsistencies", f.Number(orphans, "N0")));
+        }
+
+        return 1;
+    }
+}

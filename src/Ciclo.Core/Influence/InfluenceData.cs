@@ -1,0 +1,121 @@
+using System.Globalization;
+using Ciclo.Catalog;
+using Ciclo.Sql;
+using Ciclo.Warehouse;
+using static Ciclo.Sql.Sql;
+
+namespace Ciclo.Influence;
+
+/// <summary>The rows campaign influence reads, fetched with SQL trees rendered by the workspace's
+/// dialect: engagements, deliveries (per campaign and customer) and upsell/cross-sell revenue.</summary>
+internal sealed class InfluenceData
+{
+    public sealed record Engagement(string Campaign, string? Program, string Customer, int Day, DateTime At);
+
+    public sealed record Delivery(string Campaign, string? Program, string Customer, int FirstSendDay);
+
+    public sealed record Booking(string Customer, int Day, double Amount);
+
+    public List<Engagement> Engagements { get; } = [];
+    public List<Delivery> Deliveries { get; } = [];
+    public List<Booking> Bookings { get; } = [];
+    public Dictionary<string, string> CampaignNames { get; } = [];
+    public Dictionary<string, (long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay)> Activity { get; } = [];
+
+    public static InfluenceData Load(Workspace workspace, string timeZone)
+    {
+        var data = new InfluenceData();
+        var context = new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null });
+        var renderer = new SqlRenderer(workspace.Dialect, context);
+        var x = (string n) => Col("x", n);
+        var c = (string n) => Col("c", n);
+        var e = (string n) => Col("e", n);
+        var delivered = x("bounced").Eq(Lit(0L)) & x("customer_id").IsNotNull() & c("audience").Eq("customers");
+        var joinCampaign = new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(x("campaign_id")));
+
+        var engagements = new SqlSelect(
+        [
+            new(x("campaign_id"), "campaign_id"), new(c("program"), "program"), new(x("customer_id"), "customer_id"),
+            new(new LocalDate(e("occurred_at")), "day"), new(e("occurred_at"), "at"),
+        ], new SubquerySource(Sources.SendRows, "x"))
+        {
+            Joins =
+            [
+                joinCampaign,
+                new JoinItem(JoinKind.Inner, new TableSource("campaign_events", "e"),
+                    e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
+            ],
+            Where = delivered & (e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))),
+        };
+        Read(workspace, renderer.Render(engagements), r => data.Engagements.Add(new Engagement(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
+
+        var deliveries = new SqlSelect(
+        [
+            new(x("campaign_id"), "campaign_id"), new(Max(c("program")), "program"), new(x("customer_id"), "customer_id"),
+            new(Min(new LocalDate(x("sent_at"))), "first_send_day"),
+        ], new SubquerySource(Sources.SendRows, "x"))
+        {
+            Joins = [joinCampaign],
+            Where = delivered,
+            GroupBy = [x("campaign_id"), x("customer_id")],
+        };
+        Read(workspace, renderer.Render(deliveries), r => data.Deliveries.Add(new Delivery(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
+
+        var s = (string n) => Col("s", n);
+        var bookings = new SqlSelect([new(s("customer_id"), "customer_id"), new(s("booked_on"), "booked_on"), new(s("amount_rc"), "amount_rc")],
+            Sources.Revenue.Rows)
+        {
+            Where = s("kind").In("upsell", "cross_sell"),
+        };
+        Read(workspace, renderer.Render(bookings), r => data.Bookings.Add(new Booking(
+            r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
+
+        var activity = new SqlSelect(
+        [
+            new(c("campaign_id"), "campaign_id"), new(c("name"), "name"),
+            new(new Aggregate(AggregateKind.Count, x("contact_id")), "sends"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "delivered"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "opened"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "clicked"),
+            new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
+        ], new TableSource("campaigns", "c"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
+            Where = c("audience").Eq("customers"),
+            GroupBy = [c("campaign_id"), c("name")],
+        };
+        Read(workspace, renderer.Render(activity), r =>
+        {
+            data.CampaignNames[r.GetString(0)] = r.GetString(1);
+            data.Activity[r.GetString(0)] = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.IsDBNull(6) ? null : Day(r.GetValue(6)));
+        });
+        return data;
+    }
+
+    private static void Read(Workspace workspace, string sql, Action<System.Data.Common.DbDataReader> row)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+
+    private static int Day(object value) => value switch
+    {
+        DateOnly d => d.DayNumber,
+        DateTime t => DateOnly.FromDateTime(t).DayNumber,
+        _ => throw new InvalidCastException(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
+
+    private static DateTime ToUtc(object value) => value switch
+    {
+        DateTimeOffset o => o.UtcDateTime,
+        DateTime t => t.ToUniversalTime(),
+        _ => throw new InvalidCastException(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
+}
