@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
-dotnet test Ciclo.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test Ciclo.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 read -r passed failed < <(awk '/^(Passed|Failed)!/ {

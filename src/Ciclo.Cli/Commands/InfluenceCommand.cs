@@ -3,7 +3,7 @@ using Ciclo.Presenters;
 
 namespace Ciclo.Cli.Commands;
 
-/// <summary>`ciclo influence --db PATH [--model last|first|linear] [--window DAYS] [--time-zone TZ] [--format table|json]`.</summary>
+/// <summary>`ciclo influence --db PATH [--model last|first|linear] [--window DAYS] [--top N] [--time-zone TZ] [--format table|json]`.</summary>
 public sealed class InfluenceCommand : ICommand
 {
     public string Name => "influence";
@@ -25,6 +25,11 @@ public sealed class InfluenceCommand : ICommand
         }
 
         var report = InfluenceCalculator.Run(workspace, model, args.Int("window"), timeZone);
+        if (args.Int("top") is { } top)
+        {
+            report = report with { Campaigns = report.Campaigns.Take(top).ToList(), Programmes = report.Programmes.Take(top).ToList() };
+        }
+
         console.Out.Write(args.Get("format", "table") switch
         {
             "table" => InfluencePresenter.Table(report, lang),
