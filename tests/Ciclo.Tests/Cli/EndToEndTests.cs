@@ -94,6 +94,36 @@ public sealed class EndToEndTests : IDisposable
         Assert.All(rows.EnumerateArray(), v => Assert.True(v.GetProperty("score").GetInt32() >= 9 && v.GetProperty("language").GetString() == "ar"));
     }
 
+    [Fact]
+    public void Programmes_influence_benchmarks_and_check_answer_on_the_example()
+    {
+        Ciclo("init", "--db", "acme.duckdb");
+        foreach (var entity in Fixtures.ExampleOrder)
+        {
+            Ciclo("import", entity, Fixtures.Example(entity + ".csv"), "--db", "acme.duckdb");
+        }
+
+        var programmes = Ciclo("programmes", "--db", "acme.duckdb", "--program", "vip", "--from", "2024-03-01", "--to", "2024-03-31", "--format", "json");
+        Assert.True(programmes.ExitCode == 0, programmes.Error);
+        var march = JsonDocument.Parse(programmes.Out).RootElement.GetProperty("periods")[0].GetProperty("metrics");
+        Assert.True(march.TryGetProperty("member_churn_rate", out _));
+        Assert.Equal("vip", JsonDocument.Parse(programmes.Out).RootElement.GetProperty("program").GetString());
+
+        var influence = Ciclo("influence", "--db", "acme.duckdb", "--model", "linear", "--format", "json");
+        var json = JsonDocument.Parse(influence.Out).RootElement;
+        Assert.Equal("linear", json.GetProperty("model").GetString());
+        Assert.Equal(90, json.GetProperty("window_days").GetInt32());
+        var revenues = json.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("influenced_expansion_revenue").GetDouble()).ToList();
+        Assert.Equal(revenues.OrderByDescending(r => r), revenues);
+
+        var set = Ciclo("benchmarks", "set", "churn_rate", "target", "--high", "0.02", "--source", "Board plan 2024", "--db", "acme.duckdb");
+        Assert.True(set.ExitCode == 0, set.Error);
+        Assert.Contains("Board plan 2024", set.Out);
+
+        var check = Ciclo("check", "--db", "acme.duckdb", "--lang", "it");
+        Assert.Contains("eventi riguardano contatti", check.Out);
+    }
+
     public void Dispose()
     {
         try

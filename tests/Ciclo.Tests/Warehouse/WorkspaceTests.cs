@@ -1,0 +1,78 @@
+using Ciclo.Catalog;
+using Ciclo.Planner;
+using Ciclo.Tests.Support;
+using Ciclo.Time;
+using Ciclo.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Ciclo.Tests.Warehouse;
+
+public sealed class WorkspaceTests
+{
+    [Fact]
+    public void A_new_workspace_is_at_the_latest_schema_and_keeps_its_settings()
+    {
+        using var ws = new TestWorkspace("USD", "America/New_York");
+        Assert.Equal(Migrations.Latest, ws.Workspace.SchemaVersion);
+        ws.Close();
+        ws.Reopen();
+        Assert.Equal(new WorkspaceSettings("USD", "America/New_York"), ws.Workspace.Settings);
+    }
+
+    [Fact]
+    public void Opening_an_older_workspace_applies_the_missing_migrations()
+    {
+        var folder = Directory.CreateTempSubdirectory("ciclo-old").FullName;
+        var path = Path.Combine(folder, "old.duckdb");
+        using (var connection = new DuckDBConnection("Data Source=" + path))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP WITH TIME ZONE)";
+            command.ExecuteNonQuery();
+        }
+
+        using var workspace = Workspace.Open(path);
+
+        Assert.Equal(Migrations.Latest, workspace.SchemaVersion);
+        Assert.Equal(0L, workspace.Scalar("SELECT count(*) FROM customers"));
+    }
+
+    [Fact]
+    public void A_workspace_from_a_newer_release_is_refused_with_a_clear_message()
+    {
+        using var ws = new TestWorkspace();
+        ws.Workspace.Execute("INSERT INTO schema_version (version, description) VALUES (999, 'future')");
+        ws.Close();
+
+        var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(ws.DbPath));
+
+        Assert.Equal("WorkspaceTooNew", error.MessageKey);
+    }
+
+    [Fact]
+    public void Creating_over_an_existing_file_or_with_a_bad_zone_is_refused()
+    {
+        using var ws = new TestWorkspace();
+        Assert.Equal("WorkspaceExists", Assert.Throws<WorkspaceException>(() => Workspace.Create(ws.DbPath, new WorkspaceSettings())).MessageKey);
+        var other = Path.Combine(ws.Folder, "other.duckdb");
+        Assert.Equal("BadTimeZone", Assert.Throws<WorkspaceException>(() => Workspace.Create(other, new WorkspaceSettings("EUR", "Mars/Olympus"))).MessageKey);
+        Assert.Equal("BadCurrency", Assert.Throws<WorkspaceException>(() => Workspace.Create(other, new WorkspaceSettings("euro"))).MessageKey);
+    }
+
+    [Fact]
+    public void A_workspace_band_overrides_the_built_in_one_and_changes_the_status()
+    {
+        using var ws = Fixtures.ExampleWorkspace();
+        var request = new MetricRequest(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29), Grain.Month) { Metrics = ["upsell_revenue_share"] };
+        var before = MetricEngine.Run(ws.Workspace, request).Periods[0].Metrics["upsell_revenue_share"];
+        Assert.Equal("within", before.Benchmarks.Single(b => b.Band.Id == "upsell_young").Status); // 27.0 %
+
+        BenchmarkStore.Save(ws.Workspace, new BenchmarkBand("upsell_revenue_share", "upsell_young", 0.30, 0.40, "Our board's target"));
+        var after = MetricEngine.Run(ws.Workspace, request).Periods[0].Metrics["upsell_revenue_share"];
+
+        var band = after.Benchmarks.Single(b => b.Band.Id == "upsell_young");
+        Assert.Equal(("below", "Our board's target"), (band.Status, band.Band.Source));
+        Assert.Equal(2, after.Benchmarks.Count);
+    }
+}
