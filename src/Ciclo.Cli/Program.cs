@@ -16,7 +16,8 @@ namespace Ciclo.Cli
         [
             new InitCommand(), new ImportCommand(), new QuarantineCommand(), new MetricsCommand(),
             new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(), new InfluenceCommand(),
-            new ProgrammesCommand(), new BenchmarksCommand(), new CheckCommand(),
+            new ProgrammesCommand(), new BenchmarksCommand(), new CheckCommand(), new ServeCommand(), new KeysCommand(),
+            new ReportCommand(),
         ];
 
         public static int Run(string[] argv, CliConsole console)

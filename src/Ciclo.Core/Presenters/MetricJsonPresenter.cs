@@ -61,7 +61,7 @@ public static class MetricJsonPresenter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    internal static void WriteNumber(Utf8JsonWriter w, string name, double? value, bool integer = false)
+    public static void WriteNumber(Utf8JsonWriter w, string name, double? value, bool integer = false)
     {
         if (value is not { } v)
         {
@@ -117,5 +117,5 @@ public static class MetricJsonPresenter
         w.WriteEndObject();
     }
 
-    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

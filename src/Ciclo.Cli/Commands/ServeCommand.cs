@@ -1,0 +1,44 @@
+using Ciclo.Localization;
+using Ciclo.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace Ciclo.Cli.Commands;
+
+/// <summary>`ciclo serve --db PATH [--urls http://127.0.0.1:5080] [--keys FILE] [--max-upload-mb N]`:
+/// the REST API and the dashboard over one workspace.</summary>
+public sealed class ServeCommand : ICommand
+{
+    public string Name => "serve";
+
+    public int Run(Arguments args, CliConsole console, string lang)
+    {
+        var options = new ServerOptions(args.Get("db", WorkspaceOption.DefaultPath))
+        {
+            Urls = args.Get("urls", "http://127.0.0.1:5080"),
+            KeysFile = args.Get("keys") ?? Environment.GetEnvironmentVariable("CICLO_KEYS"),
+            ContentRoot = args.Get("content-root"),
+            MaxUploadBytes = (args.Int("max-upload-mb") ?? 200) * 1024L * 1024L,
+        };
+        using var workspace = Warehouse.Workspace.Open(options.Database); // a clear message before the host starts
+        workspace.Dispose();
+        var app = CicloServer.Create(options);
+        app.Start();
+        foreach (var url in app.Urls)
+        {
+            console.Out.WriteLine(Text.Format(lang, "ServeListening", url.TrimEnd('/') + "/?lang=" + lang));
+        }
+
+        if (Security.KeyStoreFor(options) is false)
+        {
+            console.Out.WriteLine(Text.Get(lang, "ServeLoopbackOnly"));
+        }
+
+        app.WaitForShutdown();
+        return 0;
+    }
+
+    private static class Security
+    {
+        public static bool KeyStoreFor(ServerOptions options) => Server.Security.KeyStore.Load(options.KeysFile).Enabled;
+    }
+}

@@ -1,0 +1,46 @@
+using Ciclo.Planner;
+using Ciclo.Presenters;
+
+namespace Ciclo.Server.Apis;
+
+public static class ProgrammesApi
+{
+    private static readonly string[] ProgrammeMetrics =
+    [
+        "programme_members", "programme_enrolment_rate", "member_churn_rate", "non_member_churn_rate",
+        "member_expansion_revenue_per_customer", "non_member_expansion_revenue_per_customer",
+    ];
+
+    public static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/programmes", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
+            {
+                var q = new QueryParameters(request);
+                var reports = await workspace.Use(w =>
+                {
+                    var baseRequest = q.MetricRequest(w, ProgrammeMetrics);
+                    var names = baseRequest.Program is { } one ? [one] : SegmentsApi.Distinct(w, "program_members", "program");
+                    return names.Select(name => (name, MetricJsonPresenter.Render(MetricEngine.Run(w, baseRequest with { Program = name })))).ToList();
+                }, ct);
+                return JsonText.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteStartArray("programmes");
+                    foreach (var (name, json) in reports)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("program", name);
+                        w.WritePropertyName("report");
+                        w.WriteRawValue(json);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            })
+            .WithName("GetProgrammes").WithSummary("Each programme's members, enrolment, member vs non-member churn and expansion revenue per customer, per period: from, to, grain, program.")
+            .WithTags("Programmes");
+        return api;
+    }
+}

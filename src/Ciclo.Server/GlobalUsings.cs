@@ -1,0 +1,1 @@
+global using HttpResults = Microsoft.AspNetCore.Http.Results;

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Ciclo.Catalog;
+using Ciclo.Planner;
+using Ciclo.Time;
+
+namespace Ciclo.Server;
+
+/// <summary>Typed reading of query parameters. Every value is parsed and checked here, so that
+/// nothing a client sends reaches SQL as text: it becomes a date, a number, a known id or a
+/// literal the dialect escapes.</summary>
+public sealed class QueryParameters(HttpRequest request)
+{
+    public string? Text(string name)
+    {
+        var value = request.Query[name].ToString();
+        if (value.Length > 200)
+        {
+            throw new BadParameterException(name, $"'{name}' is too long.");
+        }
+
+        return value.Length == 0 ? null : value;
+    }
+
+    public DateOnly? Date(string name) => Text(name) is not { } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new BadParameterException(name, $"'{name}' must be a date written YYYY-MM-DD.");
+
+    public int Int(string name, int fallback, int min, int max)
+    {
+        if (Text(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new BadParameterException(name, $"'{name}' must be a whole number from {min} to {max}.");
+    }
+
+    public string Choice(string name, string fallback, params string[] allowed)
+    {
+        var value = Text(name) ?? fallback;
+        return allowed.Contains(value) ? value : throw new BadParameterException(name, $"'{name}' must be one of: {string.Join(", ", allowed)}.");
+    }
+
+    public string? OptionalChoice(string name, params string[] allowed) =>
+        Text(name) is { } value ? Choice(name, value, allowed) : null;
+
+    public string Language() => Choice("lang", "en", Localization.Text.Languages);
+
+    public string? TimeZone()
+    {
+        var tz = Text("time_zone");
+        if (tz is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
+        {
+            throw new BadParameterException("time_zone", $"'{tz}' is not a known IANA time zone.");
+        }
+
+        return tz;
+    }
+
+    public SegmentFilter? Segment()
+    {
+        if (Text("segment") is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SegmentFilter.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new BadParameterException("segment", "'segment' must be NAME, segment=NAME or region=NAME.");
+        }
+    }
+
+    /// <summary>The metric request of /api/metrics, with the same defaults as `ciclo metrics`.</summary>
+    public MetricRequest MetricRequest(Warehouse.Workspace workspace, IReadOnlyList<string>? metrics = null)
+    {
+        var timeZone = TimeZone() ?? workspace.Settings.TimeZone;
+        var grain = GrainNames.Parse(Choice("grain", "month", "week", "month", "quarter", "year"));
+        var to = Date("to") ?? MetricEngine.LatestDataDay(workspace, MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Grain.Month, timeZone)))
+                 ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var from = Date("from") ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        if (to < from)
+        {
+            throw new BadParameterException("from", "'from' must not be after 'to'.");
+        }
+
+        if (PeriodSpine.Build(from, to, grain).Count > 400)
+        {
+            throw new BadParameterException("grain", "The range holds more than 400 periods; choose a coarser grain.");
+        }
+
+        var ids = metrics ?? Text("metric")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        foreach (var id in ids)
+        {
+            if (Metrics.Find(id) is null)
+            {
+                throw new BadParameterException("metric", $"Unknown metric '{id}'.");
+            }
+        }
+
+        var stages = new List<Stage>();
+        foreach (var name in Text("stage")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
+        {
+            stages.Add(Enum.TryParse<Stage>(name, true, out var stage) && !int.TryParse(name, out _)
+                ? stage
+                : throw new BadParameterException("stage", $"Unknown stage '{name}'."));
+        }
+
+        return new MetricRequest(from, to, grain, timeZone)
+        {
+            Metrics = ids,
+            Stages = stages,
+            Segment = Segment(),
+            Program = Text("program"),
+        };
+    }
+}

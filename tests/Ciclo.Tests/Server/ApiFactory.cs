@@ -1,0 +1,69 @@
+using Ciclo.Server;
+using Ciclo.Server.Security;
+using Ciclo.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ciclo.Tests.Server;
+
+/// <summary>The real host over a real workspace file holding the worked example (a fresh copy per
+/// factory), optionally with API keys and a small upload limit.</summary>
+public sealed class ApiFactory : WebApplicationFactory<ServerOptions>
+{
+    public const string ViewerKey = "ck_viewer_test_key";
+    public const string AdminKey = "ck_admin_test_key";
+
+    private readonly TestWorkspace _workspace;
+    private readonly bool _withKeys;
+    private readonly long? _maxUpload;
+
+    public ApiFactory(bool withKeys = false, long? maxUpload = null)
+    {
+        _withKeys = withKeys;
+        _maxUpload = maxUpload;
+        _workspace = Fixtures.ExampleWorkspace();
+        _workspace.Close();
+    }
+
+    public string DbPath => _workspace.DbPath;
+
+    public string Folder => _workspace.Folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(new WorkspaceAccess(_workspace.DbPath));
+            if (_withKeys)
+            {
+                services.AddSingleton(new KeyStore(
+                [
+                    new ApiKey("viewer", Role.Viewer, ApiKey.Hash(ViewerKey)),
+                    new ApiKey("admin", Role.Admin, ApiKey.Hash(AdminKey)),
+                ]));
+            }
+
+            if (_maxUpload is { } max)
+            {
+                services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = max);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_workspace.Folder, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
