@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a clean clone: restores, builds (Release) and tests every
-# project, then prints one line "N passed, N failed" summed from dotnet test's per-assembly lines.
+# Runs the whole test suite from a clean clone: installs what the tests need (Chromium), restores,
+# builds (Release) and tests every project, then prints one line "N passed, N failed" summed from dotnet test's per-assembly lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

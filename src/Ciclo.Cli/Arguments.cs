@@ -22,9 +22,9 @@ public sealed class Arguments
                 {
                     _options[a[2..eq]] = a[(eq + 1)..];
                 }
-                else if (a == "--help")
+                else if (a is "--help" or "--serve")
                 {
-                    _options["help"] = "true";
+                    _options[a[2..]] = "true";
                 }
                 else if (i + 1 < list.Count)
                 {
@@ -44,7 +44,11 @@ public sealed class Arguments
 
     public List<string> Positional { get; } = [];
 
-    public bool Has(string name) => _options.ContainsKey(name);
+    public bool Has(string name)
+    {
+        _read.Add(name);
+        return _options.ContainsKey(name);
+    }
 
     public string? Get(string name)
     {

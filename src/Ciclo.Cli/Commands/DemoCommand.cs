@@ -8,8 +8,9 @@ using Ciclo.Warehouse;
 
 namespace Ciclo.Cli.Commands;
 
-/// <summary>`ciclo demo [--db PATH] [--seed N] [--lang]`: writes a seeded dataset, imports it
-/// through the normal import path into a fresh workspace and prints its expand-stage dashboard.</summary>
+/// <summary>`ciclo demo [--db PATH] [--seed N] [--lang] [--serve [--urls URL]]`: writes a seeded dataset,
+/// imports it through the normal import path into a fresh workspace, prints its expand-stage
+/// dashboard and, with --serve, serves the web dashboard over it.</summary>
 public sealed class DemoCommand : ICommand
 {
     public string Name => "demo";
@@ -45,6 +46,15 @@ public sealed class DemoCommand : ICommand
 
         var report = MetricEngine.Run(workspace, request);
         console.Out.Write(MetricsCommand.Format(report, args.Get("format", "table"), lang));
+        workspace.Dispose();
+        if (args.Has("serve"))
+        {
+            var serve = new List<string> { "serve", "--db", path, "--lang", lang, "--urls", args.Get("urls", "http://127.0.0.1:5080") };
+            return new ServeCommand().Run(new Arguments(serve), console, lang);
+        }
+
+        console.Out.WriteLine();
+        console.Out.WriteLine(Text.Format(lang, "DemoOpen", path));
         return 0;
     }
 }

@@ -200,7 +200,7 @@ async function render() {
     const catalog = page.needsCatalog ? await loadCatalog(lang, signal) : null;
     if (!isCurrent()) return;
     await page.render(root, {
-      state, catalog, settings: basics.settings, segments: basics.segments, signal, isCurrent, report, showRange, navigate,
+      state, catalog, settings: basics.settings, segments: basics.segments, signal, isCurrent, report, showRange, navigate, clearErrors,
     });
   } catch (error) {
     if (isCurrent()) report(error);
