@@ -29,3 +29,10 @@ function append(el, children) {
 export function rawValue(value) {
   return value === null || value === undefined ? '' : String(value);
 }
+
+/** Replaces an element's children, skipping null and false. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}

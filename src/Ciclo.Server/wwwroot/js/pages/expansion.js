@@ -1,6 +1,6 @@
 // Retention and expansion: churn, revenue shares against benchmarks, NPS, customer campaigns,
 // campaign influence and programmes. Every chart has a table of the same numbers under it.
-import { h, rawValue } from '../dom.js';
+import { h, rawValue, fill } from '../dom.js';
 import { t, isRtl } from '../i18n.js';
 import { api } from '../api.js';
 import * as fmt from '../format.js';
@@ -361,13 +361,13 @@ export async function render(root, ctx) {
     ctx.showRange(report.from, report.to);
     rangeSlot.replaceChildren(rangeLine(report));
     drawChurn(churnEl, report, catalog);
-    slots.churn.replaceChildren(figures(report, catalog, CHURN, t('expansion.churn')));
+    fill(slots.churn, figures(report, catalog, CHURN, t('expansion.churn')));
     const bands = drawShares(sharesEl, report, catalog);
-    slots.shares.replaceChildren(figures(report, catalog, SHARES, t('expansion.shares')), bandList(bands));
+    fill(slots.shares, figures(report, catalog, SHARES, t('expansion.shares')), bandList(bands));
     drawNps(npsEl, report, catalog);
-    slots.nps.replaceChildren(figures(report, catalog, NPS, t('expansion.nps')));
+    fill(slots.nps, figures(report, catalog, NPS, t('expansion.nps')));
     drawCampaigns(campaignsEl, report, catalog);
-    slots.campaigns.replaceChildren(figures(report, catalog, CAMPAIGNS, t('expansion.campaigns')));
+    fill(slots.campaigns, figures(report, catalog, CAMPAIGNS, t('expansion.campaigns')));
   });
 
   const influenceJob = api('influence', { params: { model: state.model }, signal }).then((data) => {
@@ -380,7 +380,7 @@ export async function render(root, ctx) {
     drawInfluence(influenceEl, top, currency);
     const marks = new Set();
     if (top.some((c) => c.status === 'pending') || (data.programmes || []).some((p) => p.status === 'pending')) marks.add('pending');
-    slots.influence.replaceChildren(
+    fill(slots.influence, 
       influenceTable(top, currency, 'campaign', t('expansion.influence')),
       (data.programmes || []).length ? h('h3', {}, t('influence.programmesHeading')) : null,
       (data.programmes || []).length ? influenceTable(data.programmes, currency, 'program', t('influence.programmesHeading')) : null,
@@ -397,11 +397,11 @@ export async function render(root, ctx) {
       programmesEl.dataset.ready = 'true';
       programmesEl.dataset.seriesCount = '0';
       programmesEl.classList.add('chart-empty');
-      slots.programmes.replaceChildren(h('p', { class: 'muted' }, t('common.noData')));
+      fill(slots.programmes, h('p', { class: 'muted' }, t('common.noData')));
       return;
     }
     drawProgrammes(programmesEl, programmes, catalog);
-    slots.programmes.replaceChildren(...programmes.map((p) => h('div', { class: 'programme-block', dataset: { program: p.program } },
+    fill(slots.programmes, ...programmes.map((p) => h('div', { class: 'programme-block', dataset: { program: p.program } },
       h('h3', {}, `${t('filters.program')}: ${p.program}`),
       figures(p.report, catalog, [...PROGRAMME_CHURN, ...PROGRAMME_REVENUE, 'programme_members', 'programme_enrolment_rate'],
         `${t('expansion.programmes')} · ${p.program}`, { extraData: { program: p.program } }))));

@@ -1,5 +1,5 @@
 // Overview: the five stages, activity and result metrics apart, and a trend chart per stage.
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import * as fmt from '../format.js';
@@ -49,7 +49,8 @@ export async function render(root, ctx) {
     const first = defs[0];
     const chartEl = h('div', { class: 'chart chart-small', id: `chart-stage-${stage.id}`, role: 'img', 'aria-label': t('overview.trend', { metric: first.name }) });
     card.append(h('div', { class: 'trend' }, h('h3', { class: 'trend-title' }, t('overview.trend', { metric: first.name })), chartEl));
-    card.append(notes(marks));
+    const foot = notes(marks);
+    if (foot) card.append(foot);
     grid_.append(card);
     charts.push({ el: chartEl, def: first, color: COLORS[index % COLORS.length] });
   });
