@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a clean clone: installs what the tests need (Chromium), restores,
+# Runs the whole test suite from a clean clone: installs and starts what the tests need (Chromium, PostgreSQL, ClickHouse), restores,
 # builds (Release) and tests every project, then prints one line "N passed, N failed" summed from dotnet test's per-assembly lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+# Real database servers on 127.0.0.1 for the equivalence tests; stopped when the run ends.
+eval "$(bash scripts/services.sh start)"
+export CICLO_TEST_POSTGRES CICLO_TEST_CLICKHOUSE
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; bash scripts/services.sh stop' EXIT
 
 dotnet test Ciclo.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

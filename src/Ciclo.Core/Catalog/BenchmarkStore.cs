@@ -1,5 +1,4 @@
 using Ciclo.Warehouse;
-using DuckDB.NET.Data;
 
 namespace Ciclo.Catalog;
 
@@ -31,13 +30,6 @@ public static class BenchmarkStore
             throw new ArgumentException(band.Metric, nameof(band));
         }
 
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO benchmarks VALUES ($1, $2, $3, $4, $5)";
-        command.Parameters.Add(new DuckDBParameter(band.Metric));
-        command.Parameters.Add(new DuckDBParameter(band.Id));
-        command.Parameters.Add(new DuckDBParameter(band.Low is { } low ? low : DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter(band.High is { } high ? high : DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter(band.Source));
-        command.ExecuteNonQuery();
+        workspace.Upsert(Warehouse.Tables.Benchmarks, band.Metric, band.Id, band.Low, band.High, band.Source);
     }
 }

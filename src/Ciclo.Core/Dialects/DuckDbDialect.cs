@@ -13,4 +13,14 @@ public sealed class DuckDbDialect : SqlDialect
     public override string DaysBetween(string from, string to) => "datediff('day', " + from + ", " + to + ")";
 
     public override string Median(string argument) => "median(" + argument + ")";
+
+    public override string Upsert(Import.EntitySchema table, IReadOnlyList<object?> values) =>
+        "INSERT OR REPLACE INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) +
+        ") VALUES (" + string.Join(", ", values.Select(Literal)) + ")";
+
+    public override string Literal(object? value) => value switch
+    {
+        DateTime t => "TIMESTAMPTZ '" + t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "+00'",
+        _ => base.Literal(value),
+    };
 }

@@ -74,6 +74,18 @@ public abstract class SqlDialect
         Import.ColumnType.Decimal => "DECIMAL(38, 10)",
         Import.ColumnType.Integer => "BIGINT",
         Import.ColumnType.Bool => "BOOLEAN",
+        Import.ColumnType.Double => "DOUBLE",
         _ => "VARCHAR",
     };
+
+    /// <summary>CREATE TABLE for a declared table, keyed by its natural key.</summary>
+    public virtual string CreateTable(Import.EntitySchema table, bool ifNotExists = false)
+    {
+        var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + ColumnTypeName(c.Type) + (c.Required ? " NOT NULL" : string.Empty));
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
+               ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + "))";
+    }
+
+    /// <summary>Insert a row, or replace the row with the same key.</summary>
+    public abstract string Upsert(Import.EntitySchema table, IReadOnlyList<object?> values);
 }

@@ -18,4 +18,6 @@ public enum ColumnType
     Currency,
     /// <summary>A BCP-47 language tag such as en, it, ar, pt-BR.</summary>
     Language,
+    /// <summary>A binary floating-point number (internal tables only, e.g. benchmark bounds).</summary>
+    Double,
 }

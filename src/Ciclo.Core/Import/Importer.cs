@@ -1,14 +1,16 @@
 using System.Globalization;
 using Ciclo.Warehouse;
+using System.Data.Common;
+using Ciclo.Dialects;
 using DuckDB.NET.Data;
 
 namespace Ciclo.Import;
 
 /// <summary>
 /// Loads one file of one entity into a workspace: the file's rows go in bulk into a staging
-/// table of text (DuckDB's appender), every DATA.md rule is checked there in SQL, and the good
-/// rows are upserted by natural key in one transaction together with the quarantine and the
-/// import log. A file either loads all its good rows or, when it fails, nothing.
+/// table of text in DuckDB (<see cref="ValidationSpace"/>), every DATA.md rule is checked there
+/// in SQL, and the good rows are upserted by natural key in one warehouse transaction together
+/// with the quarantine and the import log. A file either loads all its good rows or nothing.
 /// </summary>
 public sealed class Importer(Workspace workspace)
 {
@@ -24,68 +26,118 @@ public sealed class Importer(Workspace workspace)
         var file = Path.GetFileName(path);
         using var source = RowSourceFactory.Open(path);
         var (mapping, unknown) = MapHeader(entity, source.Header, path);
-        var d = workspace.Dialect;
+        using var space = ValidationSpace.Open(workspace);
+        var v = space.Connection;
+        var d = space.Dialect;
         var q = d.QuoteIdentifier;
-        DropWork();
+        DropWork(v);
         try
         {
-            var read = Stage(entity, source, mapping, progress);
-            Exec("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
+            var read = Stage(v, entity, source, mapping, progress);
+            Exec(v, "SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
+            space.MirrorReferences(entity);
             var checks = new ValidationChecks(entity, d);
-            Exec($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            Exec(v, $"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
             foreach (var (column, reason, detail, broken) in checks.All())
             {
-                Exec($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
-                     $"FROM {Staging} AS s WHERE {broken}");
+                Exec(v, $"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
+                        $"FROM {Staging} AS s WHERE {broken}");
             }
 
             var typedColumns = string.Join(", ", entity.Columns.Select(c => $"{checks.Typed(c)} AS {q(c.Name)}"));
             var keyList = string.Join(", ", entity.Key.Select(q));
             var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
-            Exec($"CREATE TABLE {Good} AS SELECT s.line, {typedColumns} FROM {Staging} AS s " +
-                 $"WHERE s.line NOT IN (SELECT line FROM {Rejects})");
+            Exec(v, $"CREATE TABLE {Good} AS SELECT s.line, {typedColumns} FROM {Staging} AS s " +
+                    $"WHERE s.line NOT IN (SELECT line FROM {Rejects})");
 
             // A key repeated with different values inside the file is ambiguous: every such row is rejected.
-            Exec($"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
-                 $"(SELECT string_agg(CAST(o.line AS VARCHAR), ', ' ORDER BY o.line) FROM {Good} AS o WHERE " +
-                 string.Join(" AND ", entity.Key.Select(k => $"o.{q(k)} = g.{q(k)}")) + " AND o.line <> g.line) " +
-                 $"FROM {Good} AS g WHERE ({keyList}) IN (SELECT {keyList} FROM {Good} GROUP BY {keyList} " +
-                 $"HAVING count(DISTINCT ROW({allColumns})) > 1)");
-            Exec($"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
-            var beforeDedup = Count($"SELECT count(*) FROM {Good}");
-            Exec($"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
-            var repeated = beforeDedup - Count($"SELECT count(*) FROM {Good}");
+            Exec(v, $"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
+                    $"(SELECT string_agg(CAST(o.line AS VARCHAR), ', ' ORDER BY o.line) FROM {Good} AS o WHERE " +
+                    string.Join(" AND ", entity.Key.Select(k => $"o.{q(k)} = g.{q(k)}")) + " AND o.line <> g.line) " +
+                    $"FROM {Good} AS g WHERE ({keyList}) IN (SELECT {keyList} FROM {Good} GROUP BY {keyList} " +
+                    $"HAVING count(DISTINCT ROW({allColumns})) > 1)");
+            Exec(v, $"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
+            var beforeDedup = Count(v, $"SELECT count(*) FROM {Good}");
+            Exec(v, $"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
+            var repeated = beforeDedup - Count(v, $"SELECT count(*) FROM {Good}");
 
+            space.MirrorExisting(entity, Good);
             var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
             var sameRow = string.Join(" AND ", entity.Columns.Select(c => $"t.{q(c.Name)} IS NOT DISTINCT FROM g.{q(c.Name)}"));
-            var inserted = Count($"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
-            var unchanged = Count($"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
-            var rejected = Count($"SELECT count(DISTINCT line) FROM {Rejects}");
+            var inserted = Count(v, $"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
+            var unchanged = Count(v, $"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            var rejected = Count(v, $"SELECT count(DISTINCT line) FROM {Rejects}");
             var updated = read - rejected - repeated - inserted - unchanged;
+            Exec(v, $"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            Exec(v, "SET TimeZone = 'UTC'");
 
-            using (var tx = workspace.Connection.BeginTransaction())
+            var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown);
+            if (space.IsWarehouse)
             {
-                Exec($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
-                Exec($"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
-                Exec($"INSERT INTO {q(entity.Table)} ({allColumns}) SELECT {allColumns} FROM {Good}");
-                var importId = Count("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-                Exec($"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(file)}");
-                Exec($"INSERT INTO quarantine SELECT {importId}, {d.Literal(entity.Name)}, {d.Literal(file)}, line, column_name, value, reason, detail " +
-                     $"FROM {Rejects} ORDER BY line, column_name");
-                Exec($"INSERT INTO imports VALUES ({importId}, {d.Literal(entity.Name)}, {d.Literal(file)}, current_timestamp, " +
-                     $"{inserted}, {updated}, {unchanged}, {rejected}, {d.Literal(unknown.Count == 0 ? null : string.Join(", ", unknown))})");
-                BeforeCommit?.Invoke();
-                tx.Commit();
+                ApplyInPlace(v, entity, summary);
+            }
+            else
+            {
+                ApplyToWarehouse(v, entity, summary);
             }
 
-            return new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown);
+            return summary;
         }
         finally
         {
-            Exec("SET TimeZone = 'UTC'");
-            DropWork();
+            Exec(v, "SET TimeZone = 'UTC'");
+            DropWork(v);
         }
     }
+
+    /// <summary>DuckDB workspace: the checked rows are already beside the tables.</summary>
+    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s)
+    {
+        var d = workspace.Dialect;
+        var q = d.QuoteIdentifier;
+        var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
+        var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
+        using var tx = v.BeginTransaction();
+        Exec(v, $"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
+        Exec(v, $"INSERT INTO {q(entity.Table)} ({allColumns}) SELECT {allColumns} FROM {Good}");
+        var importId = Count(v, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        Exec(v, $"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
+        Exec(v, $"INSERT INTO quarantine SELECT {importId}, {d.Literal(entity.Name)}, {d.Literal(s.File)}, line, column_name, value, reason, detail " +
+                $"FROM {Rejects} ORDER BY line, column_name");
+        Exec(v, d.Upsert(Tables.Imports, ImportRow(importId, s)));
+        BeforeCommit?.Invoke();
+        tx.Commit();
+    }
+
+    /// <summary>Another engine: the checked rows travel in bulk, in one warehouse transaction.</summary>
+    private void ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s)
+    {
+        var d = workspace.Dialect;
+        var q = d.QuoteIdentifier;
+        var vq = DuckDbDialect.Instance.QuoteIdentifier;
+        var rows = ValidationSpace.Read(v, $"SELECT {string.Join(", ", entity.Columns.Select(c => vq(c.Name)))} FROM {Good}", entity.Columns.Count).ToList();
+        var rejects = ValidationSpace.Read(v, $"SELECT line, column_name, value, reason, detail FROM {Rejects} ORDER BY line, column_name", 5).ToList();
+        var keySchema = new EntitySchema("_ciclo_keys", entity.Key.Select(k => entity.Column(k) with { Required = false }).ToList(), entity.Key);
+        var keyIndexes = entity.Key.Select(k => entity.Columns.ToList().FindIndex(c => c.Name == k)).ToArray();
+        var c = workspace.Connection;
+        using var tx = c.BeginTransaction();
+        Exec(c, "CREATE TEMP TABLE " + q(keySchema.Table) + " (" + string.Join(", ", keySchema.Columns.Select(k => q(k.Name) + " " + d.ColumnTypeName(k.Type))) + ") ON COMMIT DROP");
+        workspace.Engine.BulkInsert(c, tx, keySchema, rows.Select(r => keyIndexes.Select(i => r[i]).ToArray()));
+        Exec(c, $"DELETE FROM {q(entity.Table)} AS t USING {q(keySchema.Table)} AS g WHERE " +
+                string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
+        workspace.Engine.BulkInsert(c, tx, entity, rows);
+        var importId = Count(c, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        Exec(c, $"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
+        workspace.Engine.BulkInsert(c, tx, Tables.Quarantine,
+            rejects.Select(r => new object?[] { importId, entity.Name, s.File, r[0], r[1], r[2], r[3], r[4] }));
+        Exec(c, d.Upsert(Tables.Imports, ImportRow(importId, s)));
+        BeforeCommit?.Invoke();
+        tx.Commit();
+    }
+
+    private static object?[] ImportRow(long importId, ImportSummary s) =>
+        [importId, s.Entity, s.File, DateTime.UtcNow, s.Inserted, s.Updated, s.Unchanged, s.Rejected,
+         s.UnknownColumns.Count == 0 ? null : string.Join(", ", s.UnknownColumns)];
 
     private static (int?[] Mapping, List<string> Unknown) MapHeader(EntitySchema entity, IReadOnlyList<string> header, string path)
     {
@@ -117,12 +169,12 @@ public sealed class Importer(Workspace workspace)
         return (mapping, unknown);
     }
 
-    private long Stage(EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress)
+    private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress)
     {
-        var q = workspace.Dialect.QuoteIdentifier;
-        Exec($"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
+        var q = DuckDbDialect.Instance.QuoteIdentifier;
+        Exec(v, $"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
         long read = 0;
-        using (var appender = workspace.Connection.CreateAppender(Staging))
+        using (var appender = v.CreateAppender(Staging))
         {
             foreach (var row in source.ReadRows())
             {
@@ -145,24 +197,24 @@ public sealed class Importer(Workspace workspace)
         return read;
     }
 
-    private void DropWork()
+    private static void DropWork(DuckDBConnection v)
     {
         foreach (var table in new[] { Staging, Rejects, Good })
         {
-            Exec("DROP TABLE IF EXISTS " + table);
+            Exec(v, "DROP TABLE IF EXISTS " + table);
         }
     }
 
-    private void Exec(string sql)
+    private static void Exec(DbConnection connection, string sql)
     {
-        using var command = workspace.Connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private long Count(string sql)
+    private static long Count(DbConnection connection, string sql)
     {
-        using var command = workspace.Connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -173,11 +225,7 @@ public sealed class Importer(Workspace workspace)
         var list = new List<Rejection>();
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = "SELECT entity, file, line, column_name, value, reason, detail FROM quarantine " +
-                              (entity is null ? string.Empty : "WHERE entity = $1 ") + "ORDER BY entity, file, line, column_name";
-        if (entity is not null)
-        {
-            command.Parameters.Add(new DuckDBParameter(entity));
-        }
+                              (entity is null ? string.Empty : "WHERE entity = " + workspace.Dialect.Literal(entity) + " ") + "ORDER BY entity, file, line, column_name";
 
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -63,6 +63,9 @@ public static class MetricEngine
     public static double ToDouble(object value) => value switch
     {
         System.Numerics.BigInteger b => (double)b,
+        // decimal -> double casts are not always correctly rounded and depend on the scale each
+        // engine returns; parsing the exact decimal text is, so every engine gives the same double.
+        decimal m => double.Parse(m.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
     };
 

@@ -1,59 +1,64 @@
+using System.Data.Common;
 using System.Globalization;
 using Ciclo.Dialects;
-using DuckDB.NET.Data;
+using Ciclo.Import;
+using Ciclo.Warehouse.Engines;
 
 namespace Ciclo.Warehouse;
 
-/// <summary>An embedded DuckDB workspace file: the entity tables, settings, imports and quarantine.</summary>
+/// <summary>A workspace: the entity tables, settings, imports, quarantine and bands, in an
+/// embedded DuckDB file (the default) or a PostgreSQL database, opened from the --db value.</summary>
 public sealed class Workspace : IDisposable
 {
-    private Workspace(string path, DuckDBConnection connection)
+    private Workspace(WarehouseAddress address, WarehouseEngine engine, DbConnection connection)
     {
-        Path = path;
+        Address = address;
+        Engine = engine;
         Connection = connection;
         Settings = ReadSettings();
     }
 
-    public string Path { get; }
+    public WarehouseAddress Address { get; }
 
-    public DuckDBConnection Connection { get; }
+    /// <summary>The --db value the workspace was opened with.</summary>
+    public string Path => Address.Value;
 
-    public SqlDialect Dialect => DuckDbDialect.Instance;
+    public WarehouseEngine Engine { get; }
+
+    public DbConnection Connection { get; }
+
+    public SqlDialect Dialect => Engine.Dialect;
 
     public WorkspaceSettings Settings { get; private set; }
 
-    public static Workspace Create(string path, WorkspaceSettings settings)
+    public static Workspace Create(string db, WorkspaceSettings settings)
     {
-        if (File.Exists(path))
+        var address = WarehouseAddress.Parse(db);
+        var engine = WarehouseEngine.For(address.Engine);
+        if (engine.Exists(address))
         {
-            throw new WorkspaceException("WorkspaceExists", path);
+            throw new WorkspaceException("WorkspaceExists", address.Display);
         }
 
         ValidateSettings(settings);
-        var connection = Connect(path);
-        Migrate(connection);
-        using (var tx = connection.BeginTransaction())
-        {
-            WriteSetting(connection, "currency", settings.Currency);
-            WriteSetting(connection, "time_zone", settings.TimeZone);
-            WriteSetting(connection, "conversion_window_days", settings.ConversionWindowDays.ToString(CultureInfo.InvariantCulture));
-            WriteSetting(connection, "attribution_window_days", settings.AttributionWindowDays.ToString(CultureInfo.InvariantCulture));
-            tx.Commit();
-        }
-
-        return new Workspace(path, connection);
+        var connection = engine.Open(address, create: true);
+        Migrate(engine, connection);
+        WriteSettings(engine, connection, settings);
+        return new Workspace(address, engine, connection);
     }
 
-    public static Workspace Open(string path)
+    public static Workspace Open(string db)
     {
-        if (!File.Exists(path))
+        var address = WarehouseAddress.Parse(db);
+        var engine = WarehouseEngine.For(address.Engine);
+        if (!engine.Exists(address))
         {
-            throw new WorkspaceException("WorkspaceMissing", path);
+            throw new WorkspaceException("WorkspaceMissing", address.Display);
         }
 
-        var connection = Connect(path);
-        Migrate(connection);
-        return new Workspace(path, connection);
+        var connection = engine.Open(address, create: false);
+        Migrate(engine, connection);
+        return new Workspace(address, engine, connection);
     }
 
     /// <summary>The schema version the workspace is at.</summary>
@@ -67,23 +72,23 @@ public sealed class Workspace : IDisposable
         return value is DBNull ? null : value;
     }
 
-    public void Execute(string sql)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Execute(string sql) => Execute(Connection, sql);
+
+    /// <summary>Inserts a row of a declared table or replaces the row with its key.</summary>
+    public void Upsert(EntitySchema table, params object?[] values) => Execute(Dialect.Upsert(table, values));
 
     public void UpdateSettings(WorkspaceSettings settings)
     {
         ValidateSettings(settings);
-        using var tx = Connection.BeginTransaction();
-        WriteSetting(Connection, "currency", settings.Currency);
-        WriteSetting(Connection, "time_zone", settings.TimeZone);
-        WriteSetting(Connection, "conversion_window_days", settings.ConversionWindowDays.ToString(CultureInfo.InvariantCulture));
-        WriteSetting(Connection, "attribution_window_days", settings.AttributionWindowDays.ToString(CultureInfo.InvariantCulture));
-        tx.Commit();
+        WriteSettings(Engine, Connection, settings);
         Settings = settings;
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static void ValidateSettings(WorkspaceSettings settings)
@@ -96,30 +101,10 @@ public sealed class Workspace : IDisposable
         TimeZones.Validate(settings.TimeZone);
     }
 
-    private static DuckDBConnection Connect(string path)
+    private static void Migrate(WarehouseEngine engine, DbConnection connection)
     {
-        var connection = new DuckDBConnection("Data Source=" + path);
-        try
-        {
-            connection.Open();
-        }
-        catch (DuckDBException e)
-        {
-            connection.Dispose();
-            throw new WorkspaceException("WorkspaceLocked", path, e.Message);
-        }
-
-        return connection;
-    }
-
-    private static void Migrate(DuckDBConnection connection)
-    {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP WITH TIME ZONE DEFAULT current_timestamp)";
-            command.ExecuteNonQuery();
-        }
-
+        var d = engine.Dialect;
+        Execute(connection, d.CreateTable(Tables.SchemaVersion, ifNotExists: true));
         int current;
         using (var command = connection.CreateCommand())
         {
@@ -135,32 +120,31 @@ public sealed class Workspace : IDisposable
         foreach (var migration in Migrations.All.Where(m => m.Version > current))
         {
             using var tx = connection.BeginTransaction();
-            foreach (var statement in migration.Statements(DuckDbDialect.Instance))
+            foreach (var statement in migration.Statements(d))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = statement;
-                command.ExecuteNonQuery();
+                Execute(connection, statement);
             }
 
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "INSERT INTO schema_version (version, description) VALUES ($1, $2)";
-                command.Parameters.Add(new DuckDBParameter(migration.Version));
-                command.Parameters.Add(new DuckDBParameter(migration.Description));
-                command.ExecuteNonQuery();
-            }
-
+            Execute(connection, d.Upsert(Tables.SchemaVersion, [(long)migration.Version, migration.Description, DateTime.UtcNow]));
             tx.Commit();
         }
     }
 
-    private static void WriteSetting(DuckDBConnection connection, string key, string value)
+    private static void WriteSettings(WarehouseEngine engine, DbConnection connection, WorkspaceSettings settings)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO settings (key, value) VALUES ($1, $2)";
-        command.Parameters.Add(new DuckDBParameter(key));
-        command.Parameters.Add(new DuckDBParameter(value));
-        command.ExecuteNonQuery();
+        using var tx = connection.BeginTransaction();
+        foreach (var (key, value) in new[]
+        {
+            ("currency", settings.Currency),
+            ("time_zone", settings.TimeZone),
+            ("conversion_window_days", settings.ConversionWindowDays.ToString(CultureInfo.InvariantCulture)),
+            ("attribution_window_days", settings.AttributionWindowDays.ToString(CultureInfo.InvariantCulture)),
+        })
+        {
+            Execute(connection, engine.Dialect.Upsert(Tables.Settings, [key, value]));
+        }
+
+        tx.Commit();
     }
 
     private WorkspaceSettings ReadSettings()

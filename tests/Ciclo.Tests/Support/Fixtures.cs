@@ -8,9 +8,9 @@ public static class Fixtures
     public static readonly string[] ExampleOrder =
         ["customers", "fx_rates", "revenue", "campaigns", "campaign_events", "surveys", "leads", "channel_stats", "program_members"];
 
-    public static TestWorkspace ExampleWorkspace()
+    public static TestWorkspace ExampleWorkspace(string engine = "duckdb")
     {
-        var ws = new TestWorkspace();
+        var ws = new TestWorkspace(engine: engine);
         foreach (var entity in ExampleOrder)
         {
             ws.Import(entity, Example(entity + ".csv"));

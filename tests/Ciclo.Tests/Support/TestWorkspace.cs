@@ -6,13 +6,22 @@ namespace Ciclo.Tests.Support;
 /// <summary>A fresh workspace file in its own temporary folder, deleted on dispose.</summary>
 public sealed class TestWorkspace : IDisposable
 {
-    public TestWorkspace(string currency = "EUR", string timeZone = "UTC")
+    /// <param name="engine">"duckdb" (a file in a fresh folder) or "postgres" (a fresh database on the test server).</param>
+    public TestWorkspace(string currency = "EUR", string timeZone = "UTC", string engine = "duckdb")
     {
+        Engine = engine;
         Folder = Path.Combine(Path.GetTempPath(), "ciclo-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        DbPath = Path.Combine(Folder, "ws.duckdb");
+        DbPath = engine switch
+        {
+            "duckdb" => Path.Combine(Folder, "ws.duckdb"),
+            "postgres" => new Npgsql.NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "ciclo_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString,
+            _ => throw new ArgumentOutOfRangeException(nameof(engine)),
+        };
         Workspace = Workspace.Create(DbPath, new WorkspaceSettings(currency, timeZone));
     }
+
+    public string Engine { get; }
 
     public string Folder { get; }
 
@@ -42,6 +51,16 @@ public sealed class TestWorkspace : IDisposable
     public void Dispose()
     {
         Workspace.Dispose();
+        if (Engine == "postgres")
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(DbPath);
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(DbPath) { Database = "postgres", Pooling = false }.ConnectionString);
+            admin.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+
         try
         {
             Directory.Delete(Folder, true);

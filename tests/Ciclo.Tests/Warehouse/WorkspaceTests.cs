@@ -42,7 +42,7 @@ public sealed class WorkspaceTests
     public void A_workspace_from_a_newer_release_is_refused_with_a_clear_message()
     {
         using var ws = new TestWorkspace();
-        ws.Workspace.Execute("INSERT INTO schema_version (version, description) VALUES (999, 'future')");
+        ws.Workspace.Execute("INSERT INTO schema_version (version, description, applied_at) VALUES (999, 'future', now())");
         ws.Close();
 
         var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(ws.DbPath));

@@ -7,7 +7,61 @@ export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", 
 export const COLORS = ['#0f5b78', '#d9822b', '#3a9a5b', '#b8435a', '#7a5cc4', '#2aa4b8', '#8c6d1f', '#5f6b7a'];
 export const CATEGORY_COLORS = { promoter: '#2e8b57', passive: '#a7a9ac', detractor: '#c0392b' };
 
-window.addEventListener('resize', () => live.forEach((chart) => chart.resize()));
+const layouts = new WeakMap();
+let measureContext = null;
+
+function textWidth(text, size = 12) {
+  if (!measureContext) measureContext = document.createElement('canvas').getContext('2d');
+  measureContext.font = `${size}px ${FONT}`;
+  return measureContext.measureText(String(text)).width;
+}
+
+/** How many lines a plain legend of these names needs in a container of this width. */
+function legendLines(names, width) {
+  const avail = Math.max(80, width - 20);
+  let lines = 1;
+  let used = 0;
+  for (const name of names) {
+    const w = 25 + 5 + textWidth(name) + 10;
+    if (used > 0 && used + w > avail) { lines += 1; used = 0; }
+    used += w;
+  }
+  return lines;
+}
+
+function legendNames(option) {
+  if (!option.legend || option.legend.show === false) return [];
+  if (option.legend.data) return option.legend.data;
+  const seen = new Set();
+  for (const s of option.series || []) if (s.name) seen.add(s.name);
+  return [...seen];
+}
+
+/** Puts the (first) grid below a legend that may wrap over several lines. */
+function layoutFor(el, option) {
+  const names = legendNames(option);
+  if (!names.length || !option.grid) return null;
+  const lines = legendLines(names, el.clientWidth || 300);
+  const grids = Array.isArray(option.grid) ? option.grid : [option.grid];
+  const extra = grids[0].extraTop || 0;
+  const top = 12 + lines * 22 + 14 + extra;
+  const next = grids.map((g, i) => (i === 0 ? { ...g, top } : g));
+  return { grid: Array.isArray(option.grid) ? next : next[0], top };
+}
+
+function relayout(chart, el, option) {
+  const layout = layoutFor(el, option);
+  if (layout) chart.setOption({ grid: layout.grid });
+  const titles = option.title && Array.isArray(option.title) && layout
+    ? option.title.map((tt, i) => (i === 0 ? { ...tt, top: layout.top - (option.grid[0].extraTop || 0) + 2 } : tt)) : null;
+  if (titles) chart.setOption({ title: titles });
+}
+
+window.addEventListener('resize', () => live.forEach((chart) => {
+  const saved = layouts.get(chart);
+  chart.resize();
+  if (saved) relayout(chart, saved.el, saved.option);
+}));
 
 export function disposeCharts() {
   live.forEach((chart) => chart.dispose());
@@ -26,13 +80,17 @@ export function draw(el, option) {
   const existing = window.echarts.getInstanceByDom(el);
   if (existing) { live.delete(existing); existing.dispose(); }
   const chart = window.echarts.init(el, null, { renderer: 'canvas' });
+  const layout = layoutFor(el, option);
   chart.setOption({
     color: COLORS,
     animationDuration: 350,
     textStyle: { fontFamily: FONT },
     ...option,
+    ...(layout ? { grid: layout.grid } : {}),
   });
+  relayout(chart, el, option);
   live.add(chart);
+  layouts.set(chart, { el, option });
   el.dataset.ready = 'true';
   el.dataset.seriesCount = String((option.series || []).length);
   return chart;
@@ -72,7 +130,7 @@ export function grid(extra = {}) {
 }
 
 export function legend(extra = {}) {
-  return { type: 'scroll', top: 0, left: 'center', textStyle: { fontFamily: FONT }, ...extra };
+  return { type: 'plain', top: 4, left: 'center', itemGap: 10, textStyle: { fontFamily: FONT, fontSize: 12 }, ...extra };
 }
 
 /**

@@ -6,7 +6,8 @@ const cache = new Map();
 
 function nf(options) {
   const key = locale() + JSON.stringify(options);
-  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale(), options));
+  // Always group thousands (it-IT would otherwise leave 4-digit numbers ungrouped), as the CLI does.
+  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale(), { useGrouping: 'always', ...options }));
   return cache.get(key);
 }
 
@@ -24,15 +25,11 @@ export function percent(v, { signed = false } = {}) {
   return nf({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(v);
 }
 
-/** An amount with two decimals and the currency code. */
+/** An amount with two decimals followed by the currency code, as the CLI writes it (1,234.56 EUR). */
 export function money(v, currency) {
   if (!isNum(v)) return NONE;
-  if (!currency) return decimal(v, 2);
-  try {
-    return nf({ style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-  } catch {
-    return `${decimal(v, 2)} ${currency}`;
-  }
+  const amount = decimal(v, 2);
+  return currency ? `${amount}\u00a0${currency}` : amount;
 }
 
 /** A count with grouping. */

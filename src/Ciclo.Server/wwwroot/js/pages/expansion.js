@@ -59,7 +59,7 @@ function drawChurn(el, report, catalog) {
       name: d.name, color: COLORS[k], text: fmt.percent(num(cellOf(report, d.id, i))) + pendingMark(cellOf(report, d.id, i)),
     }))),
     xAxis: timeAxis(labels),
-    yAxis: [valueAxis('ratio', { name: churn.name, nameTextStyle: { align: isRtl() ? 'right' : 'left' }, min: 0 }),
+    yAxis: [valueAxis('ratio', { min: 0 }),
       valueAxis('ratio', { secondary: true, scale: true, max: 1 })],
     series: [
       { name: churn.name, type: 'line', data: series(report, churn.id), yAxisIndex: 0, symbolSize: 6 },
@@ -148,7 +148,7 @@ function drawNps(el, report, catalog) {
   const bandName = t('expansion.npsBand');
   draw(el, {
     legend: legend({ data: [nps.name, bandName, ...counts.map((d) => d.name)] }),
-    grid: [grid({ top: 44, bottom: '44%' }), grid({ top: '62%', bottom: 8 })],
+    grid: [grid({ bottom: '42%' }), grid({ top: '64%', bottom: 8 })],
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     tooltip: periodTooltip(report, (i) => [
       { name: nps.name, color: COLORS[0], text: fmt.decimal(npsData[i], 1) + pendingMark(cellOf(report, 'nps', i)) },
@@ -193,7 +193,7 @@ function drawCampaigns(el, report, catalog) {
 function influenceRow(row, currency, key) {
   const pending = row.status === 'pending';
   const star = pending ? h('span', { class: 'mark', title: t('mark.pending') }, '*') : null;
-  const cell = (field, text, withStar = true) => h('td', { class: 'num', dataset: { field, value: rawValue(row[field]) } },
+  const cell = (field, text, withStar = true) => h('td', { class: withStar && pending ? 'num pending-value' : 'num', dataset: { field, value: rawValue(row[field]) } },
     h('span', { class: 'value' }, text), withStar ? (star && star.cloneNode(true)) : null);
   const label = key === 'campaign'
     ? h('th', { scope: 'row' }, h('span', { class: 'code' }, row.campaign_id), ' ', h('span', { dir: 'auto' }, row.name || ''))
@@ -229,12 +229,16 @@ function influenceTable(rows, currency, key, caption) {
 }
 
 function drawInfluence(el, top, currency) {
+  const narrow = (el.clientWidth || 600) < 500;
+  const max = narrow ? 22 : 34;
   const name = (c) => {
     const text = `${c.campaign_id} ${c.name || ''}`.trim();
-    return text.length > 34 ? `${text.slice(0, 33)}…` : text;
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
   };
+  const labelWidth = Math.round(Math.min(190, (el.clientWidth || 600) * 0.36));
+  const valueEnd = isRtl() ? 'left' : 'right';
   draw(el, {
-    grid: grid({ top: 8, bottom: 8 }),
+    grid: grid({ top: 8, bottom: 8, [valueEnd]: 60 }),
     tooltip: {
       ...tooltip((i) => `${top[i].campaign_id} ${top[i].name || ''}`, (i) => [
         { name: t('influence.revenue'), color: COLORS[0], text: fmt.money(top[i].influenced_expansion_revenue, currency) + pendingMark(top[i]) },
@@ -244,7 +248,7 @@ function drawInfluence(el, top, currency) {
       axisPointer: { type: 'shadow' },
     },
     xAxis: { type: 'value', inverse: isRtl(), axisLabel: { formatter: fmt.axis('currency'), hideOverlap: true } },
-    yAxis: { type: 'category', inverse: true, position: isRtl() ? 'right' : 'left', data: top.map(name), axisLabel: { width: 190, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, position: isRtl() ? 'right' : 'left', data: top.map(name), axisLabel: { width: labelWidth, overflow: 'truncate' } },
     series: [{
       name: t('influence.revenue'),
       type: 'bar',
@@ -296,7 +300,7 @@ function drawProgrammes(el, programmes, catalog) {
   const revenueTitle = t('expansion.programmeRevenue');
   draw(el, {
     legend: legend(),
-    grid: [grid({ top: 64, bottom: '50%' }), grid({ top: '58%', bottom: 8 })],
+    grid: [grid({ bottom: '46%', extraTop: 22 }), grid({ top: '62%', bottom: 8 })],
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     tooltip: tooltip((i) => fmt.period(base.periods[i], base.grain), (i) => rows.map((r) => ({
       name: `${t('programme.series', { program: r.prog.program, group: groups[r.group] })} · ${r.unit === 'ratio' ? churnTitle : revenueTitle}`,
@@ -304,8 +308,8 @@ function drawProgrammes(el, programmes, catalog) {
       text: fmt.value(r.unit, num(cellOf(r.prog.report, r.id, i)), r.prog.report.currency),
     }))),
     title: [
-      { text: churnTitle, top: 40, left: isRtl() ? undefined : 8, right: isRtl() ? 8 : undefined, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555' } },
-      { text: revenueTitle, top: '52%', left: isRtl() ? undefined : 8, right: isRtl() ? 8 : undefined, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555' } },
+      { text: churnTitle, top: 60, left: isRtl() ? undefined : 8, right: isRtl() ? 8 : undefined, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555' } },
+      { text: revenueTitle, top: '56%', left: isRtl() ? undefined : 8, right: isRtl() ? 8 : undefined, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555' } },
     ],
     xAxis: [timeAxis(labels, { gridIndex: 0, axisLabel: { show: false } }), timeAxis(labels, { gridIndex: 1 })],
     yAxis: [valueAxis('ratio', { gridIndex: 0, min: 0 }), valueAxis('currency', { gridIndex: 1 })],
@@ -355,8 +359,9 @@ export async function render(root, ctx) {
       section('programmes', t('expansion.programmes'), programmesEl, slots.programmes)),
   );
 
-  const ids = [...CHURN, ...SHARES, ...NPS, ...CAMPAIGNS];
-  const metricsJob = api('metrics', { params: metricParams(state, { metric: ids.join(',') }), signal }).then((report) => {
+  // All the metrics read here are of the expand stage; asking for the stage keeps the query short
+  // (the server refuses parameters over 200 characters, and the id list is longer).
+  const metricsJob = api('metrics', { params: metricParams(state, { stage: 'expand' }), signal }).then((report) => {
     if (!ctx.isCurrent()) return;
     ctx.showRange(report.from, report.to);
     rangeSlot.replaceChildren(rangeLine(report));

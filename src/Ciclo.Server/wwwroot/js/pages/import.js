@@ -39,13 +39,19 @@ function resultView(data) {
 export async function render(root, ctx) {
   const entity = h('select', { id: 'i-entity', name: 'entity', required: true },
     ENTITIES.map((e) => h('option', { value: e }, `${t(`entity.${e}`)} (${e})`)));
-  const file = h('input', { id: 'i-file', name: 'file', type: 'file', accept: '.csv,.jsonl,.parquet', required: true });
+  const file = h('input', { id: 'i-file', name: 'file', type: 'file', accept: '.csv,.jsonl,.parquet', class: 'file-input' });
+  const fileName = h('span', { class: 'file-name muted', id: 'i-file-name' }, t('import.noFile'));
+  file.addEventListener('change', () => {
+    fileName.textContent = file.files && file.files.length ? file.files[0].name : t('import.noFile');
+  });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'i-submit' }, t('import.submit'));
   const status = h('p', { class: 'muted', id: 'import-status', 'aria-live': 'polite' });
   const resultSlot = h('div', { class: 'import-result-slot' });
   const form = h('form', { id: 'import-form', class: 'import-form' },
     h('div', { class: 'field' }, h('label', { for: 'i-entity' }, t('import.entity')), entity),
-    h('div', { class: 'field' }, h('label', { for: 'i-file' }, t('import.file')), file),
+    h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'i-file-label' }, t('import.file')),
+      h('div', { class: 'file-picker' }, file,
+        h('label', { for: 'i-file', class: 'file-button', 'aria-describedby': 'i-file-name' }, t('import.choose')), fileName)),
     h('div', { class: 'field field-action' }, submit));
   root.append(h('h1', {}, t('import.heading')),
     h('section', { class: 'card' }, h('p', {}, t('import.intro')), form, status),

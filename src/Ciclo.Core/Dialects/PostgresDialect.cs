@@ -1,0 +1,36 @@
+using Ciclo.Import;
+
+namespace Ciclo.Dialects;
+
+/// <summary>PostgreSQL: a shared team server.</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    public override string Name => "postgres";
+
+    public override string LocalDate(string timestamp, string timeZone) =>
+        "CAST(timezone(" + Literal(timeZone) + ", " + timestamp + ") AS DATE)";
+
+    public override string DaysBetween(string from, string to) => "(" + to + " - " + from + ")";
+
+    public override string Median(string argument) => "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + argument + ")";
+
+    public override string ColumnTypeName(ColumnType type) => type switch
+    {
+        ColumnType.Double => "DOUBLE PRECISION",
+        ColumnType.Decimal => "NUMERIC(38, 10)",
+        _ => base.ColumnTypeName(type),
+    };
+
+    public override string Upsert(EntitySchema table, IReadOnlyList<object?> values) =>
+        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") VALUES (" +
+        string.Join(", ", values.Select(Literal)) + ") ON CONFLICT (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ") DO UPDATE SET " +
+        string.Join(", ", table.Columns.Where(c => !table.Key.Contains(c.Name)).Select(c => QuoteIdentifier(c.Name) + " = EXCLUDED." + QuoteIdentifier(c.Name)));
+
+    public override string Literal(object? value) => value switch
+    {
+        DateTime t => "TIMESTAMPTZ '" + t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "+00'",
+        _ => base.Literal(value),
+    };
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Ciclo.Dialects;
+using Ciclo.Warehouse;
+using Ciclo.Warehouse.Engines;
+using DuckDB.NET.Data;
+
+namespace Ciclo.Import;
+
+/// <summary>
+/// Where a file is staged and checked: always DuckDB, so that validation and quarantine behave
+/// the same on every engine. For a DuckDB workspace it is the workspace itself; for another
+/// engine it is an in-memory DuckDB holding a mirror of what the checks read: the keys of the
+/// referenced entities and the warehouse's current rows for the keys in the file, under the
+/// same table names.
+/// </summary>
+internal sealed class ValidationSpace : IDisposable
+{
+    private readonly Workspace _workspace;
+    private readonly DuckDBConnection? _own;
+
+    private ValidationSpace(Workspace workspace)
+    {
+        _workspace = workspace;
+        if (workspace.Engine.Kind != Engine.DuckDb)
+        {
+            _own = new DuckDBConnection("Data Source=:memory:");
+            _own.Open();
+        }
+    }
+
+    public static ValidationSpace Open(Workspace workspace) => new(workspace);
+
+    public bool IsWarehouse => _own is null;
+
+    public DuckDBConnection Connection => _own ?? (DuckDBConnection)_workspace.Connection;
+
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>Mirrors the keys of every entity the file's columns reference.</summary>
+    public void MirrorReferences(EntitySchema entity)
+    {
+        if (IsWarehouse)
+        {
+            return;
+        }
+
+        foreach (var target in entity.Columns.Select(c => c.References).OfType<string>().Distinct())
+        {
+            var key = Entities.KeyOf(target);
+            Execute($"CREATE TABLE {Dialect.QuoteIdentifier(target)} ({Dialect.QuoteIdentifier(key)} VARCHAR)");
+            var schema = new EntitySchema(target, [new ColumnSpec(key, ColumnType.Text)], [key]);
+            DuckDbEngine.Instance.BulkInsert(Connection, null, schema,
+                Read(_workspace.Connection, $"SELECT {_workspace.Dialect.QuoteIdentifier(key)} FROM {_workspace.Dialect.QuoteIdentifier(target)}", 1));
+        }
+    }
+
+    /// <summary>Mirrors the warehouse's current rows of the entity whose keys are in <paramref name="keysTable"/>.</summary>
+    public void MirrorExisting(EntitySchema entity, string keysTable)
+    {
+        if (IsWarehouse)
+        {
+            return;
+        }
+
+        var loose = new EntitySchema(entity.Name, entity.Columns.Select(c => c with { Required = false }).ToList(), entity.Key);
+        Execute(Dialect.CreateTable(loose).Replace(", PRIMARY KEY (" + string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier)) + ")", string.Empty, StringComparison.Ordinal));
+        var keys = Read(Connection, $"SELECT DISTINCT {string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier))} FROM {keysTable}", entity.Key.Count).ToList();
+        var w = _workspace.Dialect;
+        var columns = string.Join(", ", entity.Columns.Select(c => w.QuoteIdentifier(c.Name)));
+        foreach (var chunk in keys.Chunk(2000))
+        {
+            var match = string.Join(" OR ", chunk.Select(k =>
+                "(" + string.Join(" AND ", entity.Key.Select((name, i) => w.QuoteIdentifier(name) + " = " + w.Literal(k[i]))) + ")"));
+            var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.QuoteIdentifier(entity.Table)} WHERE {match}", entity.Columns.Count);
+            DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.ToList());
+        }
+    }
+
+    public static IEnumerable<object?[]> Read(DbConnection connection, string sql, int columns)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new object?[columns];
+            for (var i = 0; i < columns; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+            }
+
+            yield return row;
+        }
+    }
+
+    private static object Normalize(object value) => value switch
+    {
+        DateTime t when t.Kind == DateTimeKind.Local => t.ToUniversalTime(),
+        DateTimeOffset o => o.UtcDateTime,
+        System.Numerics.BigInteger b => (long)b,
+        _ => value,
+    };
+
+    private void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _own?.Dispose();
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Ciclo.Dialects;
+using Ciclo.Import;
+using DuckDB.NET.Data;
+
+namespace Ciclo.Warehouse.Engines;
+
+/// <summary>The embedded default: one DuckDB file, held by one process at a time.</summary>
+public sealed class DuckDbEngine : WarehouseEngine
+{
+    public static readonly DuckDbEngine Instance = new();
+
+    public override Engine Kind => Engine.DuckDb;
+
+    public override SqlDialect Dialect => DuckDbDialect.Instance;
+
+    public override DbConnection Open(WarehouseAddress address, bool create)
+    {
+        var connection = new DuckDBConnection("Data Source=" + address.Value);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new WorkspaceException("WorkspaceLocked", address.Display, e.Message);
+        }
+
+        return connection;
+    }
+
+    public override bool Exists(WarehouseAddress address) => File.Exists(address.Value);
+
+    public override void BulkInsert(DbConnection connection, DbTransaction? transaction, EntitySchema table, IEnumerable<object?[]> rows)
+    {
+        using var appender = ((DuckDBConnection)connection).CreateAppender(table.Table);
+        foreach (var row in rows)
+        {
+            var r = appender.CreateRow();
+            foreach (var value in row)
+            {
+                r = value switch
+                {
+                    null => r.AppendNullValue(),
+                    string s => r.AppendValue(s),
+                    long n => r.AppendValue(n),
+                    int n => r.AppendValue(n),
+                    decimal m => r.AppendValue(m),
+                    double x => r.AppendValue(x),
+                    bool b => r.AppendValue(b),
+                    DateOnly d => r.AppendValue(d),
+                    DateTime t => r.AppendValue(t),
+                    _ => throw new NotSupportedException(value.GetType().Name),
+                };
+            }
+
+            r.EndRow();
+        }
+    }
+}

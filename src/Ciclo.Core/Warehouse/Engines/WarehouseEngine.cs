@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Ciclo.Dialects;
+using Ciclo.Import;
+
+namespace Ciclo.Warehouse.Engines;
+
+/// <summary>
+/// What differs between engines besides SQL spelling: how to connect, whether a workspace is
+/// there, and how rows arrive in bulk. Everything else goes through the dialect.
+/// </summary>
+public abstract class WarehouseEngine
+{
+    public abstract Engine Kind { get; }
+
+    public abstract SqlDialect Dialect { get; }
+
+    /// <summary>Opens a connection; with <paramref name="create"/>, creates the database if the engine has them.</summary>
+    public abstract DbConnection Open(WarehouseAddress address, bool create);
+
+    /// <summary>Whether a workspace (its schema_version table) is at the address.</summary>
+    public abstract bool Exists(WarehouseAddress address);
+
+    /// <summary>Writes many rows of a table in the engine's native bulk format, inside the transaction if any.</summary>
+    public abstract void BulkInsert(DbConnection connection, DbTransaction? transaction, EntitySchema table, IEnumerable<object?[]> rows);
+
+    public static WarehouseEngine For(Engine engine) => engine switch
+    {
+        Engine.DuckDb => DuckDbEngine.Instance,
+        Engine.Postgres => PostgresEngine.Instance,
+        _ => throw new WorkspaceException("EngineUnsupported", engine.ToString()),
+    };
+}

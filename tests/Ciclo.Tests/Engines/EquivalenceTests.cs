@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Ciclo.Influence;
+using Ciclo.Planner;
+using Ciclo.Tests.Support;
+using Ciclo.Time;
+
+namespace Ciclo.Tests.Engines;
+
+/// <summary>The same assertions on every engine: the worked example imported into a fresh
+/// workspace of each engine gives every metric and every influence number the independent
+/// computation gives, and the engines agree with each other to the last digit.</summary>
+public sealed class EquivalenceTests
+{
+    public static TheoryData<string> Engines => new() { "duckdb", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Every_metric_matches_the_independent_computation_on_each_engine(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        foreach (var (file, from, to, grain, tz) in new[]
+        {
+            ("expected_month_utc.json", "2024-01-01", "2024-05-31", "month", "UTC"),
+            ("expected_week_tokyo.json", "2024-01-01", "2024-03-31", "week", "Asia/Tokyo"),
+        })
+        {
+            var expected = JsonDocument.Parse(File.ReadAllText(Fixtures.Example(file))).RootElement;
+            var report = MetricEngine.Run(ws.Workspace, new MetricRequest(DateOnly.Parse(from), DateOnly.Parse(to), GrainNames.Parse(grain), tz));
+            var failures = new List<string>();
+            foreach (var period in expected.EnumerateObject())
+            {
+                var actual = report.Periods.Single(p => p.Period.Label == period.Name);
+                foreach (var metric in period.Value.EnumerateObject())
+                {
+                    double? want = metric.Value.ValueKind == JsonValueKind.Null ? null : metric.Value.GetDouble();
+                    try
+                    {
+                        Assertions.Close(want, actual.Metrics[metric.Name].Value, $"{engine} {file} {period.Name} {metric.Name}");
+                    }
+                    catch (Xunit.Sdk.XunitException e)
+                    {
+                        failures.Add(e.Message);
+                    }
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Influence_matches_under_every_model_on_each_engine(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        foreach (var (name, model) in new[] { ("last", AttributionModel.Last), ("first", AttributionModel.First), ("linear", AttributionModel.Linear) })
+        {
+            var expected = JsonDocument.Parse(File.ReadAllText(Fixtures.Example($"expected_influence_{name}.json"))).RootElement;
+            var report = InfluenceCalculator.Run(ws.Workspace, model, 90);
+            foreach (var campaign in expected.EnumerateObject())
+            {
+                var row = report.Campaigns.Single(c => c.Key == campaign.Name);
+                Assertions.Close(campaign.Value.GetProperty("influenced_expansion_revenue").GetDouble(), row.InfluencedExpansionRevenue, $"{engine} {name} {campaign.Name}");
+                Assertions.Close(campaign.Value.GetProperty("expansion_uplift").GetDouble(), row.ExpansionUplift, $"{engine} {name} {campaign.Name} uplift");
+                Assert.Equal(campaign.Value.GetProperty("engaged_customers").GetInt64(), row.EngagedCustomers);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Importing_the_same_file_twice_changes_nothing_and_rejections_match_on_each_engine(string engine)
+    {
+        using var ws = new TestWorkspace(engine: engine);
+        ws.Import("customers", Fixtures.Example("customers.csv"));
+        ws.Import("fx_rates", Fixtures.Example("fx_rates.csv"));
+        var first = ws.Import("revenue", Fixtures.Example("revenue.csv"));
+        var second = ws.Import("revenue", Fixtures.Example("revenue.csv"));
+
+        Assert.Equal((102L, 0L, 4L), (first.Inserted, first.Unchanged, first.Rejected));
+        Assert.Equal((0L, 0L, 102L, 4L), (second.Inserted, second.Updated, second.Unchanged, second.Rejected));
+        Assert.Equal(102, ws.Count("revenue"));
+        Assert.Equal(["amount", "amount", "customer_id", "kind"],
+            Ciclo.Import.Importer.Quarantine(ws.Workspace, "revenue").Select(r => r.Column).Order().ToArray());
+        var changed = ws.ImportCsv("revenue", "revenue_id,customer_id,booked_on,amount,currency,kind", "R1,C26,2024-06-01,9.99,,cross_sell", "RNEW,C26,2024-06-02,1,,upsell");
+        Assert.Equal((1L, 1L), (changed.Inserted, changed.Updated));
+        Assert.Equal(103, ws.Count("revenue"));
+    }
+
+    [Fact]
+    public void DuckDB_and_PostgreSQL_give_identical_json_for_the_whole_example()
+    {
+        using var duck = Fixtures.ExampleWorkspace("duckdb");
+        using var pg = Fixtures.ExampleWorkspace("postgres");
+        var request = new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 7, 31), Grain.Week, "America/New_York");
+        var a = Ciclo.Presenters.MetricJsonPresenter.Render(MetricEngine.Run(duck.Workspace, request));
+        var b = Ciclo.Presenters.MetricJsonPresenter.Render(MetricEngine.Run(pg.Workspace, request));
+        Assert.Equal(a, b);
+    }
+}
