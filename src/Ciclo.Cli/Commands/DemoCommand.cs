@@ -19,15 +19,21 @@ public sealed class DemoCommand : ICommand
     {
         var path = args.Get("db", "demo.duckdb");
         var seed = args.Int("seed") ?? 42;
-        foreach (var file in new[] { path, path + ".wal" })
+        var isFile = WarehouseAddress.Parse(path).Engine == Engine.DuckDb;
+        if (isFile)
         {
-            if (File.Exists(file))
+            foreach (var file in new[] { path, path + ".wal" })
             {
-                File.Delete(file);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
         }
 
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-data");
+        var folder = isFile
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-data")
+            : Path.Combine(Directory.GetCurrentDirectory(), "demo-data");
         var files = DemoDataset.Write(folder, new DemoOptions(seed));
         using var workspace = Workspace.Create(path, new WorkspaceSettings("EUR", "Europe/Rome"));
         var importer = new Importer(workspace);

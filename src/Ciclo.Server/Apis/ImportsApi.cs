@@ -38,8 +38,16 @@ public static class ImportsApi
 
                     var (summary, rejections) = await workspace.Use(w =>
                     {
-                        var s = new Importer(w).Import(schema, path);
-                        return (s, Importer.Quarantine(w, schema.Name).Where(r => r.File == s.File).ToList());
+                        try
+                        {
+                            var s = new Importer(w).Import(schema, path);
+                            return (s, Importer.Quarantine(w, schema.Name).Where(r => r.File == s.File).ToList());
+                        }
+                        catch (FileRefusedException e)
+                        {
+                            // Name the file as the user sent it, never the server's temporary path.
+                            throw new FileRefusedException(name, e.MessageKey, [.. e.Arguments.Skip(1)]);
+                        }
                     }, ct);
                     return JsonText.Write(w =>
                     {

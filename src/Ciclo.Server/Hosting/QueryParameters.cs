@@ -13,7 +13,7 @@ public sealed class QueryParameters(HttpRequest request)
     public string? Text(string name)
     {
         var value = request.Query[name].ToString();
-        if (value.Length > 200)
+        if (value.Length > (name == "metric" ? 4000 : 200))
         {
             throw new BadParameterException(name, $"'{name}' is too long.");
         }

@@ -24,7 +24,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, KeyStore keys)
         var key = presented.Length == 0 ? null : keys.Find(presented);
         if (key is null)
         {
-            await HttpResults.Problem(statusCode: 401, title: "Unauthorized", detail: "This server needs an API key (header X-Api-Key).").ExecuteAsync(context);
+            var detail = presented.Length == 0 ? "This server needs an API key (header X-Api-Key)." : "This API key is not recognised.";
+            await HttpResults.Problem(statusCode: 401, title: "Unauthorized", detail: detail).ExecuteAsync(context);
             return;
         }
 

@@ -52,7 +52,8 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         var page = await host.Open($"page={pageName}&lang=ar&{Range}");
         using var http = new HttpClient();
         var api = JsonDocument.Parse(await http.GetStringAsync($"{host.BaseUrl}/api/metrics?{Range}")).RootElement;
-        var cells = await page.Locator("td[data-metric][data-period]").AllAsync();
+        // Programme tables (data-program) show one programme's numbers: /api/programmes, checked below.
+        var cells = await page.Locator("td[data-metric][data-period]:not([data-program])").AllAsync();
         Assert.True(cells.Count > 20, $"only {cells.Count} value cells");
         foreach (var cell in cells)
         {
@@ -72,7 +73,7 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         }
 
         // Arabic pages show Arabic-Indic digits.
-        var text = await page.Locator("td[data-metric='customers_start']").First.InnerTextAsync();
+        var text = await page.Locator("td[data-metric='churn_rate']").First.InnerTextAsync();
         Assert.Matches("[\u0660-\u0669]", text);
     }
 
@@ -95,11 +96,11 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         await page.WaitForURLAsync(url => url.Contains("segment=segment%3DEnterprise") || url.Contains("segment=segment=Enterprise"));
         await DashboardHost.Loaded(page);
         using var http = new HttpClient();
-        var api = JsonDocument.Parse(await http.GetStringAsync($"{host.BaseUrl}/api/metrics?{Range}&grain=quarter&segment=segment%3DEnterprise&metric=customers_start")).RootElement;
+        var api = JsonDocument.Parse(await http.GetStringAsync($"{host.BaseUrl}/api/metrics?{Range}&grain=quarter&segment=segment%3DEnterprise&metric=churn_rate")).RootElement;
         var first = api.GetProperty("periods")[0];
-        var cell = page.Locator($"td[data-metric='customers_start'][data-period='{first.GetProperty("period").GetString()}']").First;
-        Assert.Equal(first.GetProperty("metrics").GetProperty("customers_start").GetProperty("value").GetDouble(),
-            double.Parse((await cell.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
+        var cell = page.Locator($"td[data-metric='churn_rate'][data-period='{first.GetProperty("period").GetString()}']:not([data-program])").First;
+        Assert.Equal(first.GetProperty("metrics").GetProperty("churn_rate").GetProperty("value").GetDouble(),
+            double.Parse((await cell.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture), 12);
 
         // A shared URL opens the same view.
         var shared = await host.Open(new Uri(page.Url).Query.TrimStart('?'));
@@ -129,9 +130,9 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         var file = Path.Combine(Path.GetTempPath(), "ciclo-upload-" + Guid.NewGuid().ToString("N")[..6] + ".csv");
         await File.WriteAllTextAsync(file, "response_id,customer_id,answered_on,score,comment,language\nW1,C00001,2026-10-20,9,Ottimo,it\nW2,C00001,2026-10-21,15,,it\n");
 
-        await page.SelectOptionAsync("select#import-entity, select[name=entity]", "surveys");
-        await page.SetInputFilesAsync("input[type=file]", file);
-        await page.ClickAsync("#import-submit, button[type=submit]");
+        await page.SelectOptionAsync("#i-entity", "surveys");
+        await page.SetInputFilesAsync("#i-file", file);
+        await page.ClickAsync("#i-submit");
         await page.WaitForSelectorAsync("#import-result[data-rejected]", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
         Assert.Equal("1", await page.GetAttributeAsync("#import-result", "data-rejected"));

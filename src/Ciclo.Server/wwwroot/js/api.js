@@ -20,6 +20,8 @@ export function apiUrl(path, params) {
   for (const [name, value] of Object.entries(params || {})) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, String(value));
   }
+  // The server writes its messages (rejection reasons, refused files) in the page's language.
+  if (!url.searchParams.has('lang') && document.documentElement.lang) url.searchParams.set('lang', document.documentElement.lang);
   return url;
 }
 
