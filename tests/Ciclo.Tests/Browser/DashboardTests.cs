@@ -108,6 +108,27 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
     }
 
     [Fact]
+    public async Task The_expansion_page_load_and_a_filter_change_are_timed_for_the_docs()
+    {
+        // A measurement, not a speed assertion: the numbers go to screenshots/timings.txt.
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await page.GotoAsync($"{host.BaseUrl}/?page=expansion&lang=en&{Range}");
+        await DashboardHost.Loaded(page);
+        var first = clock.Elapsed;
+        clock.Restart();
+        await page.SelectOptionAsync("#f-grain", "week");
+        await page.WaitForURLAsync(url => url.Contains("grain=week"));
+        await DashboardHost.Loaded(page);
+        var change = clock.Elapsed;
+        Assert.True(await page.Locator("td[data-metric='churn_rate']").CountAsync() > 20);
+        await File.AppendAllTextAsync(Path.Combine(DashboardHost.Screenshots, "timings.txt"),
+            FormattableString.Invariant($"expansion page, demo workspace: first load {first.TotalMilliseconds:F0} ms, grain change to week {change.TotalMilliseconds:F0} ms\n"));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_verbatims_browser_filters_by_category_and_language()
     {
         var page = await host.Open($"page=verbatims&lang=en&category=detractor&language=ar&{Range}");
