@@ -1,0 +1,49 @@
+namespace Ciclo.Verbatims;
+
+/// <summary>The forms of one distinct word, computed once and cached: the normalised surface
+/// (lower case; Latin folded to ASCII, so "perché" is "perche" and "è" is "e"; Arabic without
+/// diacritics or tatweel and with one alef, yaa and haa form), and its stem in each language
+/// of its script (Porter for English, Italian light stemmer, Arabic light stemmer).</summary>
+public sealed class TokenForms
+{
+    internal TokenForms(string norm, bool arabic, string? english, string? italian, string? italianUnelided, string? arabicStem, string? arabicNegated)
+    {
+        Norm = norm;
+        IsArabic = arabic;
+        English = english;
+        Italian = italian;
+        ItalianUnelided = italianUnelided;
+        ArabicStem = arabicStem;
+        ArabicNegated = arabicNegated;
+    }
+
+    public string Norm { get; }
+
+    public bool IsArabic { get; }
+
+    /// <summary>The Porter stem (Latin words only).</summary>
+    public string? English { get; }
+
+    /// <summary>The Italian light stem (Latin words only).</summary>
+    public string? Italian { get; }
+
+    /// <summary>The Italian stem of the word without a forgotten elision ("lassistenza" → assistenza), if it had one.</summary>
+    public string? ItalianUnelided { get; }
+
+    /// <summary>The Arabic light stem (Arabic words only).</summary>
+    public string? ArabicStem { get; }
+
+    /// <summary>For an Arabic word with a fused negation (ماعجبني, مايشتغلش): the word without it.</summary>
+    public string? ArabicNegated { get; }
+
+    /// <summary>The stem in one language, or null when the word is not of that language's script.</summary>
+    public string? Stem(string language) => language switch
+    {
+        "en" => English,
+        "it" => Italian,
+        "ar" => ArabicStem,
+        _ => Norm,
+    };
+
+    public override string ToString() => Norm;
+}
