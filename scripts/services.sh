@@ -65,7 +65,7 @@ XML
 </yandex>
 XML
   if ! curl -sf "http://127.0.0.1:$CHPORT/ping" >/dev/null 2>&1; then
-    nohup clickhouse-server --config-file="$DIR/ch/config.xml" >"$DIR/ch/log/stdout.log" 2>&1 &
+    setsid nohup clickhouse-server --config-file="$DIR/ch/config.xml" >"$DIR/ch/log/stdout.log" 2>&1 < /dev/null &
     echo $! > "$DIR/ch/pid"
     for _ in $(seq 1 100); do
       curl -sf "http://127.0.0.1:$CHPORT/ping" >/dev/null 2>&1 && break

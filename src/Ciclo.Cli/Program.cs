@@ -17,7 +17,7 @@ namespace Ciclo.Cli
             new InitCommand(), new ImportCommand(), new QuarantineCommand(), new MetricsCommand(),
             new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(), new InfluenceCommand(),
             new ProgrammesCommand(), new BenchmarksCommand(), new CheckCommand(), new ServeCommand(), new KeysCommand(),
-            new ReportCommand(),
+            new ReportCommand(), new ThemesCommand(),
         ];
 
         public static int Run(string[] argv, CliConsole console)

@@ -4,7 +4,8 @@ using Ciclo.Reports;
 
 namespace Ciclo.Cli.Commands;
 
-/// <summary>`ciclo verbatims --db PATH [--from] [--to] [--category promoter|passive|detractor] [--language xx] [--segment] [--format]`.</summary>
+/// <summary>`ciclo verbatims --db PATH [--from] [--to] [--category promoter|passive|detractor] [--language xx] [--segment]
+/// [--theme ID] [--sentiment positive|neutral|negative] [--format]`: comments with their themes and sentiment.</summary>
 public sealed class VerbatimsCommand : ICommand
 {
     private static readonly string[] Categories = ["promoter", "passive", "detractor"];
@@ -33,10 +34,24 @@ public sealed class VerbatimsCommand : ICommand
             }
         }
 
-        var rows = VerbatimQuery.Run(workspace, args.Date("from"), args.Date("to"), category, args.Get("language"), segment, args.Int("limit") ?? 1000);
+        var sentiment = args.Get("sentiment");
+        if (sentiment is not null && !VerbatimQuery.Sentiments.Contains(sentiment))
+        {
+            throw new UsageException("BadSentiment", sentiment);
+        }
+
+        var themes = Verbatims.ThemeStore.Load(workspace);
+        var theme = args.Get("theme");
+        if (theme is not null && themes.Find(theme) is null)
+        {
+            throw new UsageException("UnknownTheme", theme);
+        }
+
+        var rows = VerbatimQuery.Run(workspace, args.Date("from"), args.Date("to"), category, args.Get("language"), segment, args.Int("limit") ?? 1000,
+            theme, sentiment);
         console.Out.Write(args.Get("format", "table") switch
         {
-            "table" => VerbatimPresenter.Text(rows, lang),
+            "table" => VerbatimPresenter.Text(rows, lang, themes),
             "json" => VerbatimPresenter.Json(rows),
             var other => throw new UsageException("BadFormat", other, "table, json"),
         });

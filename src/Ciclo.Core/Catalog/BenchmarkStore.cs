@@ -11,7 +11,7 @@ public static class BenchmarkStore
         var own = new List<BenchmarkBand>();
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = "SELECT metric, band, low, high, source FROM benchmarks ORDER BY metric, band";
+            command.CommandText = "SELECT metric, band, low, high, source FROM " + workspace.Dialect.TableReference("benchmarks") + " ORDER BY metric, band";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -59,27 +59,28 @@ public static class Sources
         new SubquerySource(new SqlSelect(
             [
                 new(Col("x", "campaign_id"), "campaign_id"),
-                new(Col("x", "audience"), "audience"),
-                new(Col("x", "stage"), "stage"),
-                new(Col("x", "customer_id"), "customer_id"),
+                new(Col("x", "campaign_audience"), "audience"),
+                new(Col("x", "campaign_stage"), "stage"),
+                new(Col("x", "contact_customer_id"), "customer_id"),
                 new(new LocalDate(Col("x", "sent_at")), "sent_day"),
                 new(Col("x", "bounced"), "bounced"),
                 new(Col("x", "human_open"), "human_open"),
-                new(Col("x", "machine_open"), "machine_open"),
+                new(Col("x", "machine_opened"), "machine_open"),
                 new(Col("x", "clicked"), "clicked"),
                 new(Col("x", "unsubscribed"), "unsubscribed"),
                 new(Col("cu", "segment"), "segment"),
                 new(Col("cu", "region"), "region"),
             ], new SubquerySource(SendRows, "x"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "cu"), Col("cu", "customer_id").Eq(Col("x", "customer_id")))],
+            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "cu"), Col("cu", "customer_id").Eq(Col("x", "contact_customer_id")))],
         }, "s"),
         Within(C("sent_day")))
     {
         Dimensions = CustomerDimensions,
     };
 
-    /// <summary>Events grouped by campaign and contact; only contacts that were sent the campaign.</summary>
+    /// <summary>Events grouped by campaign and contact; only contacts that were sent the campaign.
+    /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
     public static SqlSelect SendRows
     {
         get
@@ -90,13 +91,14 @@ public static class Sources
             [
                 new(e("campaign_id"), "campaign_id"),
                 new(e("contact_id"), "contact_id"),
-                new(Max(Col("c", "audience")), "audience"),
-                new(Max(Col("c", "stage")), "stage"),
-                new(Max(e("customer_id")), "customer_id"),
+                new(Max(Col("c", "audience")), "campaign_audience"),
+                new(Max(Col("c", "stage")), "campaign_stage"),
+                new(Max(Col("c", "program")), "campaign_program"),
+                new(Max(e("customer_id")), "contact_customer_id"),
                 new(Min(sent), "sent_at"),
                 new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
                 new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))), "human_open"),
-                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_open"),
+                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_opened"),
                 new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
                 new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
             ], new TableSource("campaign_events", "e"))

@@ -12,6 +12,19 @@ public abstract class SqlDialect
 {
     public abstract string Name { get; }
 
+    /// <summary>Whether the engine joins on a range condition (the period spine); without it the
+    /// planner cross-joins and keeps the condition inside each aggregate.</summary>
+    public virtual bool SupportsRangeJoins => true;
+
+    /// <summary>A table in FROM, with its alias.</summary>
+    public virtual string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias);
+
+    /// <summary>A table read whole, as hand-written statements name it (an engine may add FINAL).</summary>
+    public virtual string TableReference(string table) => QuoteIdentifier(table);
+
+    /// <summary>EXISTS (subquery); correlated subqueries are fine in ANSI engines.</summary>
+    public virtual string Exists(Sql.Exists exists, SqlRenderer renderer) => "EXISTS (" + renderer.Inline(exists.Query) + ")";
+
     public virtual string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public virtual string Literal(object? value) => value switch

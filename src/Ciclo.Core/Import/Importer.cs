@@ -109,30 +109,15 @@ public sealed class Importer(Workspace workspace)
         tx.Commit();
     }
 
-    /// <summary>Another engine: the checked rows travel in bulk, in one warehouse transaction.</summary>
+    /// <summary>Another engine: the checked rows travel in bulk, in one unit of work of that engine.</summary>
     private void ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s)
     {
-        var d = workspace.Dialect;
-        var q = d.QuoteIdentifier;
         var vq = DuckDbDialect.Instance.QuoteIdentifier;
         var rows = ValidationSpace.Read(v, $"SELECT {string.Join(", ", entity.Columns.Select(c => vq(c.Name)))} FROM {Good}", entity.Columns.Count).ToList();
-        var rejects = ValidationSpace.Read(v, $"SELECT line, column_name, value, reason, detail FROM {Rejects} ORDER BY line, column_name", 5).ToList();
-        var keySchema = new EntitySchema("_ciclo_keys", entity.Key.Select(k => entity.Column(k) with { Required = false }).ToList(), entity.Key);
-        var keyIndexes = entity.Key.Select(k => entity.Columns.ToList().FindIndex(c => c.Name == k)).ToArray();
-        var c = workspace.Connection;
-        using var tx = c.BeginTransaction();
-        Exec(c, "CREATE TEMP TABLE " + q(keySchema.Table) + " (" + string.Join(", ", keySchema.Columns.Select(k => q(k.Name) + " " + d.ColumnTypeName(k.Type))) + ") ON COMMIT DROP");
-        workspace.Engine.BulkInsert(c, tx, keySchema, rows.Select(r => keyIndexes.Select(i => r[i]).ToArray()));
-        Exec(c, $"DELETE FROM {q(entity.Table)} AS t USING {q(keySchema.Table)} AS g WHERE " +
-                string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
-        workspace.Engine.BulkInsert(c, tx, entity, rows);
-        var importId = Count(c, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-        Exec(c, $"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
-        workspace.Engine.BulkInsert(c, tx, Tables.Quarantine,
-            rejects.Select(r => new object?[] { importId, entity.Name, s.File, r[0], r[1], r[2], r[3], r[4] }));
-        Exec(c, d.Upsert(Tables.Imports, ImportRow(importId, s)));
-        BeforeCommit?.Invoke();
-        tx.Commit();
+        var importId = Count(workspace.Connection, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        var rejects = ValidationSpace.Read(v, $"SELECT line, column_name, value, reason, detail FROM {Rejects} ORDER BY line, column_name", 5)
+            .Select(r => new object?[] { importId, entity.Name, s.File, r[0], r[1], r[2], r[3], r[4] }).ToList();
+        workspace.Engine.ApplyImport(workspace.Connection, entity, rows, rejects, ImportRow(importId, s), BeforeCommit);
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>
@@ -224,8 +209,11 @@ public sealed class Importer(Workspace workspace)
     {
         var list = new List<Rejection>();
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT entity, file, line, column_name, value, reason, detail FROM quarantine " +
-                              (entity is null ? string.Empty : "WHERE entity = " + workspace.Dialect.Literal(entity) + " ") + "ORDER BY entity, file, line, column_name";
+        // The rejections of each file's latest import only.
+        var d = workspace.Dialect;
+        command.CommandText = "SELECT entity, file, line, column_name, value, reason, detail FROM " + d.TableReference("quarantine") +
+                              " WHERE import_id IN (SELECT max(import_id) FROM " + d.TableReference("imports") + " GROUP BY entity, file)" +
+                              (entity is null ? string.Empty : " AND entity = " + d.Literal(entity)) + " ORDER BY entity, file, line, column_name";
 
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -50,7 +50,7 @@ internal sealed class ValidationSpace : IDisposable
             Execute($"CREATE TABLE {Dialect.QuoteIdentifier(target)} ({Dialect.QuoteIdentifier(key)} VARCHAR)");
             var schema = new EntitySchema(target, [new ColumnSpec(key, ColumnType.Text)], [key]);
             DuckDbEngine.Instance.BulkInsert(Connection, null, schema,
-                Read(_workspace.Connection, $"SELECT {_workspace.Dialect.QuoteIdentifier(key)} FROM {_workspace.Dialect.QuoteIdentifier(target)}", 1));
+                Read(_workspace.Connection, $"SELECT {_workspace.Dialect.QuoteIdentifier(key)} FROM {_workspace.Dialect.TableReference(target)}", 1));
         }
     }
 
@@ -71,7 +71,7 @@ internal sealed class ValidationSpace : IDisposable
         {
             var match = string.Join(" OR ", chunk.Select(k =>
                 "(" + string.Join(" AND ", entity.Key.Select((name, i) => w.QuoteIdentifier(name) + " = " + w.Literal(k[i]))) + ")"));
-            var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.QuoteIdentifier(entity.Table)} WHERE {match}", entity.Columns.Count);
+            var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.TableReference(entity.Table)} WHERE {match}", entity.Columns.Count);
             DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.ToList());
         }
     }

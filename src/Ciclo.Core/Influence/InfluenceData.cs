@@ -30,18 +30,17 @@ internal sealed class InfluenceData
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
-        var delivered = x("bounced").Eq(Lit(0L)) & x("customer_id").IsNotNull() & c("audience").Eq("customers");
-        var joinCampaign = new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(x("campaign_id")));
+        // One join per SELECT: the send rows already carry their campaign's audience and programme.
+        var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull() & x("campaign_audience").Eq("customers");
 
         var engagements = new SqlSelect(
         [
-            new(x("campaign_id"), "campaign_id"), new(c("program"), "program"), new(x("customer_id"), "customer_id"),
-            new(new LocalDate(e("occurred_at")), "day"), new(e("occurred_at"), "at"),
+            new(x("campaign_id"), "engaged_campaign"), new(x("campaign_program"), "engaged_program"), new(x("contact_customer_id"), "engaged_customer"),
+            new(new LocalDate(e("occurred_at")), "engaged_day"), new(e("occurred_at"), "engaged_at"),
         ], new SubquerySource(Sources.SendRows, "x"))
         {
             Joins =
             [
-                joinCampaign,
                 new JoinItem(JoinKind.Inner, new TableSource("campaign_events", "e"),
                     e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
             ],
@@ -52,13 +51,12 @@ internal sealed class InfluenceData
 
         var deliveries = new SqlSelect(
         [
-            new(x("campaign_id"), "campaign_id"), new(Max(c("program")), "program"), new(x("customer_id"), "customer_id"),
+            new(x("campaign_id"), "delivered_campaign"), new(Max(x("campaign_program")), "delivered_program"), new(x("contact_customer_id"), "delivered_customer"),
             new(Min(new LocalDate(x("sent_at"))), "first_send_day"),
         ], new SubquerySource(Sources.SendRows, "x"))
         {
-            Joins = [joinCampaign],
             Where = delivered,
-            GroupBy = [x("campaign_id"), x("customer_id")],
+            GroupBy = [x("campaign_id"), x("contact_customer_id")],
         };
         Read(workspace, renderer.Render(deliveries), r => data.Deliveries.Add(new Delivery(
             r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
@@ -74,11 +72,11 @@ internal sealed class InfluenceData
 
         var activity = new SqlSelect(
         [
-            new(c("campaign_id"), "campaign_id"), new(c("name"), "name"),
-            new(new Aggregate(AggregateKind.Count, x("contact_id")), "sends"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "delivered"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "opened"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "clicked"),
+            new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"),
+            new(new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "activity_delivered"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "activity_opened"),
+            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "activity_clicked"),
             new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {

@@ -11,13 +11,15 @@ public static class MetricEngine
 {
     public static MetricReport Run(Workspace workspace, MetricRequest request)
     {
-        var plan = QueryPlanner.Plan(request);
-        var context = Context(workspace, request);
+        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins);
+        var context = Context(workspace, request) with { Periods = plan.Periods };
         var renderer = new SqlRenderer(workspace.Dialect, context);
         var values = new Dictionary<string, double?>[plan.Periods.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = [];
+            // A period no row reached still has its sums and counts: 0 (a cross join gives it no row).
+            values[i] = plan.Queries.SelectMany(q => q.Measures)
+                .ToDictionary(m => m.Id, m => m.Aggregation is AggregateKind.Sum or AggregateKind.Count ? 0 : (double?)null);
         }
 
         foreach (var query in plan.Queries)
@@ -30,7 +32,7 @@ public static class MetricEngine
                 var index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
                 foreach (var measure in query.Measures)
                 {
-                    var ordinal = reader.GetOrdinal(measure.Id);
+                    var ordinal = reader.GetOrdinal(QueryPlanner.ColumnOf(measure));
                     double? value = reader.IsDBNull(ordinal) ? null : ToDouble(reader.GetValue(ordinal));
                     if (value is null && measure.Aggregation is AggregateKind.Sum or AggregateKind.Count)
                     {

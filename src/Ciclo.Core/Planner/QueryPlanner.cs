@@ -12,7 +12,9 @@ namespace Ciclo.Planner;
 /// </summary>
 public static class QueryPlanner
 {
-    public static QueryPlan Plan(MetricRequest request)
+    /// <param name="rangeJoins">Whether the engine joins on a range (SqlDialect.SupportsRangeJoins);
+    /// without, the spine is cross-joined and the period condition lives only in the aggregates.</param>
+    public static QueryPlan Plan(MetricRequest request, bool rangeJoins = true)
     {
         var periods = PeriodSpine.Build(request.From, request.To, request.Grain);
         var metrics = SelectMetrics(request);
@@ -37,7 +39,7 @@ public static class QueryPlanner
                 continue;
             }
 
-            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment)));
+            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment, rangeJoins)));
         }
 
         return new QueryPlan(request, periods, metrics, queries, unfilterable);
@@ -58,7 +60,7 @@ public static class QueryPlanner
     }
 
     internal static SqlSelect BuildSelect(
-        SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment)
+        SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment, bool rangeJoins = true)
     {
         var on = source.PeriodJoin;
         if (segment is not null)
@@ -69,18 +71,23 @@ public static class QueryPlanner
         var items = new List<SelectItem> { new(Col("p", "period_index"), "period_index") };
         foreach (var m in measures)
         {
-            // Without a filter, the period condition itself tells a matched row from the LEFT JOIN's empty one.
-            var argument = When(m.Filter ?? source.PeriodJoin, m.Value);
-            items.Add(new SelectItem(new Aggregate(m.Aggregation, argument), m.Id));
+            // The period condition is in every aggregate: it tells a matched row from the LEFT JOIN's
+            // empty one, and it is the only period condition where the spine is cross-joined.
+            var argument = When(m.Filter is null ? on : on & m.Filter, m.Value);
+            items.Add(new SelectItem(new Aggregate(m.Aggregation, argument), ColumnOf(m)));
         }
 
         return new SqlSelect(items, new PeriodSpineSource(periods, "p"))
         {
-            Joins = [new JoinItem(JoinKind.Left, source.Rows, on)],
+            Joins = [rangeJoins ? new JoinItem(JoinKind.Left, source.Rows, on) : new JoinItem(JoinKind.Cross, source.Rows, Lit(true))],
             GroupBy = [Col("p", "period_index")],
             OrderBy = [Col("p", "period_index")],
         };
     }
+
+    /// <summary>The result column of a measure: prefixed, so it never takes the name of a source
+    /// column (some engines resolve names by alias anywhere in a query).</summary>
+    public static string ColumnOf(MeasureDefinition measure) => "m_" + measure.Id;
 
     private static void Collect(Formula formula, HashSet<string> measures, HashSet<string> seen)
     {

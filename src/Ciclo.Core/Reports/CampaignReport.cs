@@ -29,12 +29,12 @@ public static class CampaignReport
         var sends = new SqlSelect(
         [
             new(x("campaign_id"), "campaign_id"),
-            new(count(Lit(true)), "sends"),
-            new(count(delivered), "delivered"),
-            new(count(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "opened"),
-            new(count(delivered & x("clicked").Eq(Lit(1L))), "clicked"),
-            new(count(delivered & x("unsubscribed").Eq(Lit(1L))), "unsubscribed"),
-            new(count(delivered & x("machine_open").Eq(Lit(1L)) & x("human_open").Eq(Lit(0L)) & x("clicked").Eq(Lit(0L))), "machine_only"),
+            new(count(Lit(true)), "all_sends"),
+            new(count(delivered), "delivered_sends"),
+            new(count(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "opened_sends"),
+            new(count(delivered & x("clicked").Eq(Lit(1L))), "clicked_sends"),
+            new(count(delivered & x("unsubscribed").Eq(Lit(1L))), "unsubscribed_sends"),
+            new(count(delivered & x("machine_opened").Eq(Lit(1L)) & x("human_open").Eq(Lit(0L)) & x("clicked").Eq(Lit(0L))), "machine_only"),
         ], new SubquerySource(Sources.SendRows, "x"))
         {
             GroupBy = [x("campaign_id")],
@@ -43,7 +43,7 @@ public static class CampaignReport
         var e = (string n) => Col("e", n);
         var orphans = new SqlSelect(
         [
-            new(e("campaign_id"), "campaign_id"),
+            new(e("campaign_id"), "orphan_campaign"),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "orphans"),
         ], new TableSource("campaign_events", "e"))
         {
@@ -54,27 +54,35 @@ public static class CampaignReport
             GroupBy = [e("campaign_id")],
         };
 
+        // One join per SELECT (some engines allow no more): campaigns with their sends, then the orphans.
         var c = (string n) => Col("c", n);
-        var select = new SqlSelect(
+        var withSends = new SqlSelect(
         [
             new(c("campaign_id"), "campaign_id"), new(c("name"), "name"), new(c("channel"), "channel"),
-            new(c("audience"), "audience"), new(c("stage"), "stage"), new(c("program"), "program"),
-            new(new Coalesce(Col("n", "sends"), Lit(0L)), "sends"),
-            new(new Coalesce(Col("n", "delivered"), Lit(0L)), "delivered"),
-            new(new Coalesce(Col("n", "opened"), Lit(0L)), "opened"),
-            new(new Coalesce(Col("n", "clicked"), Lit(0L)), "clicked"),
-            new(new Coalesce(Col("n", "unsubscribed"), Lit(0L)), "unsubscribed"),
-            new(new Coalesce(Col("n", "machine_only"), Lit(0L)), "machine_only"),
-            new(new Coalesce(Col("o", "orphans"), Lit(0L)), "orphans"),
+            new(c("audience"), "audience"), new(c("stage"), "stage"), new(c("program"), "program"), new(c("started_on"), "started_on"),
+            new(new Coalesce(Col("n", "all_sends"), Lit(0L)), "sends"),
+            new(new Coalesce(Col("n", "delivered_sends"), Lit(0L)), "delivered"),
+            new(new Coalesce(Col("n", "opened_sends"), Lit(0L)), "opened"),
+            new(new Coalesce(Col("n", "clicked_sends"), Lit(0L)), "clicked"),
+            new(new Coalesce(Col("n", "unsubscribed_sends"), Lit(0L)), "unsubscribed"),
+            new(new Coalesce(Col("n", "machine_only"), Lit(0L)), "machine_only_opens"),
         ], new TableSource("campaigns", "c"))
         {
-            Joins =
-            [
-                new JoinItem(JoinKind.Left, new SubquerySource(sends, "n"), Col("n", "campaign_id").Eq(c("campaign_id"))),
-                new JoinItem(JoinKind.Left, new SubquerySource(orphans, "o"), Col("o", "campaign_id").Eq(c("campaign_id"))),
-            ],
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(sends, "n"), Col("n", "campaign_id").Eq(c("campaign_id")))],
             Where = audience is null ? null : c("audience").Eq(audience),
-            OrderBy = [c("started_on"), c("campaign_id")],
+        };
+        var w = (string n) => Col("w", n);
+        var select = new SqlSelect(
+        [
+            new(w("campaign_id"), "campaign_id"), new(w("name"), "name"), new(w("channel"), "channel"),
+            new(w("audience"), "audience"), new(w("stage"), "stage"), new(w("program"), "program"),
+            new(w("sends"), "sends"), new(w("delivered"), "delivered"), new(w("opened"), "opened"), new(w("clicked"), "clicked"),
+            new(w("unsubscribed"), "unsubscribed"), new(w("machine_only_opens"), "machine_only"),
+            new(new Coalesce(Col("o", "orphans"), Lit(0L)), "inconsistencies"),
+        ], new SubquerySource(withSends, "w"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(orphans, "o"), Col("o", "orphan_campaign").Eq(w("campaign_id")))],
+            OrderBy = [w("started_on"), w("campaign_id")],
         };
 
         var renderer = new SqlRenderer(workspace.Dialect, new RenderContext(timeZone, new Dictionary<string, object?>()));

@@ -1,17 +1,30 @@
 using System.Globalization;
 using Ciclo.Sql;
+using Ciclo.Verbatims;
 using Ciclo.Warehouse;
 using static Ciclo.Sql.Sql;
 
 namespace Ciclo.Reports;
 
-/// <summary>NPS comments, filtered by answer date (inclusive), category, language and segment.</summary>
+/// <summary>NPS comments with their analysis (language, themes, sentiment), filtered by answer date
+/// (inclusive), category, language, segment, theme and sentiment. The analysis is brought up to
+/// date first (only new or changed comments are analysed).</summary>
 public static class VerbatimQuery
 {
+    public static readonly string[] Sentiments = ["positive", "neutral", "negative"];
+
     public static IReadOnlyList<Verbatim> Run(Workspace workspace, DateOnly? from, DateOnly? to,
-        string? category = null, string? language = null, Planner.SegmentFilter? segment = null, int limit = 1000)
+        string? category = null, string? language = null, Planner.SegmentFilter? segment = null, int limit = 1000,
+        string? theme = null, string? sentiment = null)
     {
+        if (sentiment is not null && !Sentiments.Contains(sentiment))
+        {
+            throw new ArgumentException(sentiment, nameof(sentiment));
+        }
+
+        VerbatimAnalysisStore.Refresh(workspace);
         var r = (string n) => Col("r", n);
+        var a = (string n) => Col("a", n);
         SqlExpr where = r("comment").IsNotNull();
         if (from is { } f)
         {
@@ -31,24 +44,29 @@ public static class VerbatimQuery
             "detractor" => r("score") <= Lit(6L),
             _ => throw new ArgumentException(category, nameof(category)),
         };
-        if (language is not null)
-        {
-            where &= r("language").Eq(language);
-        }
-
         if (segment is not null)
         {
             where &= Col("c", segment.Dimension).Eq(segment.Value);
+        }
+
+        if (sentiment is not null)
+        {
+            where &= a("sentiment").Eq(sentiment);
         }
 
         var select = new SqlSelect(
         [
             new(r("response_id"), "response_id"), new(r("answered_on"), "answered_on"), new(r("score"), "score"),
             new(r("language"), "language"), new(r("customer_id"), "customer_id"), new(Col("c", "segment"), "segment"),
-            new(r("comment"), "comment"),
+            new(r("comment"), "comment"), new(a("language"), "analysed_language"), new(a("language_confidence"), "language_confidence"),
+            new(a("themes"), "themes"), new(a("sentiment"), "sentiment"), new(a("sentiment_score"), "sentiment_score"),
         ], new TableSource("surveys", "r"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(r("customer_id")))],
+            Joins =
+            [
+                new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(r("customer_id"))),
+                new JoinItem(JoinKind.Left, new TableSource(VerbatimTables.Analysis.Table, "a"), a("response_id").Eq(r("response_id"))),
+            ],
             Where = where,
             OrderBy = [r("answered_on"), r("response_id")],
         };
@@ -60,9 +78,23 @@ public static class VerbatimQuery
         while (reader.Read() && list.Count < limit)
         {
             var score = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
-            list.Add(new Verbatim(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), score, Verbatim.CategoryOf(score),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+            var given = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var themes = reader.IsDBNull(9) ? [] : reader.GetString(9).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var verbatim = new Verbatim(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), score, Verbatim.CategoryOf(score),
+                reader.IsDBNull(7) ? given : reader.GetString(7), reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6))
+            {
+                LanguageConfidence = reader.IsDBNull(8) ? null : Convert.ToDouble(reader.GetValue(8), CultureInfo.InvariantCulture),
+                Themes = themes,
+                Sentiment = reader.IsDBNull(10) ? null : reader.GetString(10),
+                SentimentScore = reader.IsDBNull(11) ? null : Convert.ToDouble(reader.GetValue(11), CultureInfo.InvariantCulture),
+            };
+            if ((language is null || string.Equals(verbatim.Language, language, StringComparison.OrdinalIgnoreCase)
+                                  || string.Equals(given, language, StringComparison.OrdinalIgnoreCase))
+                && (theme is null || themes.Contains(theme)))
+            {
+                list.Add(verbatim);
+            }
         }
 
         return list;

@@ -5,6 +5,8 @@ namespace Ciclo.Sql;
 /// <summary>Walks a tree and writes SQL text, asking the dialect wherever engines differ.</summary>
 public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext context)
 {
+    public RenderContext Context => context;
+
     public string Render(SqlSelect select)
     {
         var sb = new StringBuilder();
@@ -14,6 +16,9 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
 
     public string Render(SqlExpr expr) => Expr(expr);
 
+    /// <summary>A subquery on one line, for use inside an expression.</summary>
+    public string Inline(SqlSelect select) => Render(select).Replace("\n", " ", StringComparison.Ordinal);
+
     private void WriteSelect(StringBuilder sb, SqlSelect s, int depth)
     {
         var pad = new string(' ', depth * 2);
@@ -22,8 +27,12 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         sb.Append('\n').Append(pad).Append("FROM ").Append(From(s.From, depth));
         foreach (var join in s.Joins)
         {
-            sb.Append('\n').Append(pad).Append(join.Kind == JoinKind.Left ? "LEFT JOIN " : "JOIN ")
-              .Append(From(join.Source, depth)).Append(" ON ").Append(Expr(join.On));
+            sb.Append('\n').Append(pad).Append(join.Kind switch { JoinKind.Left => "LEFT JOIN ", JoinKind.Cross => "CROSS JOIN ", _ => "JOIN " })
+              .Append(From(join.Source, depth));
+            if (join.Kind != JoinKind.Cross)
+            {
+                sb.Append(" ON ").Append(Expr(join.On));
+            }
         }
 
         if (s.Where is not null)
@@ -53,7 +62,7 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         switch (item)
         {
             case TableSource t:
-                return dialect.QuoteIdentifier(t.Table) + " AS " + dialect.QuoteIdentifier(t.Alias);
+                return dialect.TableReference(t.Table, t.Alias);
             case SubquerySource q:
             {
                 var sb = new StringBuilder("(\n").Append(pad);
@@ -99,7 +108,7 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         DaysBetween d => dialect.DaysBetween(Expr(d.From), Expr(d.To)),
         PeriodBound p => dialect.QuoteIdentifier(context.SpineAlias) + "." + dialect.QuoteIdentifier(p.IsEnd ? "period_end" : "period_start"),
         Aggregate a => dialect.Aggregate(a.Kind, Expr(a.Argument)),
-        Exists x => "EXISTS (" + Render(x.Query).Replace("\n", " ", StringComparison.Ordinal) + ")",
+        Exists x => dialect.Exists(x, this),
         LatestOnOrBefore l => dialect.LatestOnOrBefore(l, this),
         _ => throw new NotSupportedException(e.GetType().Name),
     };

@@ -24,6 +24,7 @@ public sealed record UnionSource(IReadOnlyList<SqlSelect> Queries, string Alias)
 /// <summary>The periods of the request as rows (period_index, period_start, period_end).</summary>
 public sealed record PeriodSpineSource(IReadOnlyList<Time.Period> Periods, string Alias) : FromItem(Alias);
 
-public enum JoinKind { Inner, Left }
+/// <summary>Cross joins take no ON condition: the planner uses one where an engine cannot join on a range.</summary>
+public enum JoinKind { Inner, Left, Cross }
 
 public sealed record JoinItem(JoinKind Kind, FromItem Source, SqlExpr On);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.It;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -16,11 +17,12 @@ namespace Ciclo.Verbatims;
 /// Splits a comment into words with Lucene.Net: the Unicode standard tokenizer, Italian elisions
 /// removed (l'assistenza → assistenza, dell'offerta → offerta) and lower case; then each distinct
 /// word is normalised and stemmed once (Lucene's ArabicNormalizer and ArabicStemmer,
-/// ItalianLightStemmer, the Porter stemmer, ASCII folding) and cached. Thread-safe.
+/// ItalianLightStemmer, the Porter stemmer and EnglishMinimalStemmer, ASCII folding) and cached. Thread-safe.
 /// </summary>
 public sealed class CommentTokenizer
 {
     private const int CacheLimit = 200_000;
+    private const string SentenceBreaks = ".!?…\n؟";
     private const string ClauseBreaks = ".,;:!?…()[]{}\"“”«»—–\n\r•،؛؟|/";
 
     private static readonly CharArraySet ItalianArticles = new(LuceneVersion.LUCENE_48,
@@ -51,8 +53,9 @@ public sealed class CommentTokenizer
         {
             var surface = term.ToString();
             var start = offset.StartOffset;
-            var boundary = tokens.Count == 0 || HasBreak(text, previousEnd, start);
-            tokens.Add(new CommentToken(Forms(surface), start, offset.EndOffset, boundary));
+            var sentence = tokens.Count == 0 || HasBreak(text, previousEnd, start, SentenceBreaks);
+            var clause = sentence || HasBreak(text, previousEnd, start, ClauseBreaks);
+            tokens.Add(new CommentToken(Forms(surface), start, offset.EndOffset, clause, sentence));
             previousEnd = offset.EndOffset;
         }
 
@@ -78,11 +81,11 @@ public sealed class CommentTokenizer
         return forms;
     }
 
-    private static bool HasBreak(string text, int from, int to)
+    private static bool HasBreak(string text, int from, int to, string breaks)
     {
         for (var i = from; i < to && i < text.Length; i++)
         {
-            if (ClauseBreaks.Contains(text[i], StringComparison.Ordinal) || (text[i] == '-' && i > 0 && char.IsWhiteSpace(text[i - 1])))
+            if (breaks.Contains(text[i], StringComparison.Ordinal) || (breaks == ClauseBreaks && text[i] == '-' && i > 0 && char.IsWhiteSpace(text[i - 1])))
             {
                 return true;
             }
@@ -98,7 +101,10 @@ public sealed class CommentTokenizer
         {
             var norm = NormalizeArabic(word);
             var stem = StemArabic(norm);
-            return new TokenForms(norm, true, null, null, null, stem, ArabicWithoutNegation(norm));
+            var alternative = norm.Length >= 4 && norm[0] is 'ب' or 'ح' or 'ه' && norm[1] is 'ي' or 'ت' or 'ن' or 'ا'
+                ? StemArabic(norm[1..])
+                : null;
+            return new TokenForms(norm, true, null, null, null, null, stem, alternative, ArabicWithoutNegation(norm));
         }
 
         if (word.EndsWith("'s", StringComparison.Ordinal) && word.Length > 3)
@@ -119,7 +125,7 @@ public sealed class CommentTokenizer
             }
         }
 
-        return new TokenForms(folded, false, english, italian, unelided, null, null);
+        return new TokenForms(folded, false, english, StemEnglishLight(folded), italian, unelided, null, null, null);
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
@@ -188,6 +194,13 @@ public sealed class CommentTokenizer
     {
         var chars = folded.ToCharArray();
         var length = new ItalianLightStemmer().Stem(chars, chars.Length);
+        return new string(chars, 0, length);
+    }
+
+    private static string StemEnglishLight(string folded)
+    {
+        var chars = folded.ToCharArray();
+        var length = new EnglishMinimalStemmer().Stem(chars, chars.Length);
         return new string(chars, 0, length);
     }
 

@@ -6,14 +6,16 @@ namespace Ciclo.Verbatims;
 /// of its script (Porter for English, Italian light stemmer, Arabic light stemmer).</summary>
 public sealed class TokenForms
 {
-    internal TokenForms(string norm, bool arabic, string? english, string? italian, string? italianUnelided, string? arabicStem, string? arabicNegated)
+    internal TokenForms(string norm, bool arabic, string? english, string? englishLight, string? italian, string? italianUnelided, string? arabicStem, string? arabicAlternative, string? arabicNegated)
     {
         Norm = norm;
         IsArabic = arabic;
         English = english;
+        EnglishLight = englishLight;
         Italian = italian;
         ItalianUnelided = italianUnelided;
         ArabicStem = arabicStem;
+        ArabicAlternative = arabicAlternative;
         ArabicNegated = arabicNegated;
     }
 
@@ -24,6 +26,10 @@ public sealed class TokenForms
     /// <summary>The Porter stem (Latin words only).</summary>
     public string? English { get; }
 
+    /// <summary>The English minimal stem, plurals only (Latin words only): sentiment words are matched
+    /// on it, since Porter's stems join words of opposite sense (useful / use, excellent / Excel).</summary>
+    public string? EnglishLight { get; }
+
     /// <summary>The Italian light stem (Latin words only).</summary>
     public string? Italian { get; }
 
@@ -33,6 +39,9 @@ public sealed class TokenForms
     /// <summary>The Arabic light stem (Arabic words only).</summary>
     public string? ArabicStem { get; }
 
+    /// <summary>For a dialect verb with the present or future prefix (بيعلق, حيشتغل): the stem without it.</summary>
+    public string? ArabicAlternative { get; }
+
     /// <summary>For an Arabic word with a fused negation (ماعجبني, مايشتغلش): the word without it.</summary>
     public string? ArabicNegated { get; }
 
@@ -40,6 +49,7 @@ public sealed class TokenForms
     public string? Stem(string language) => language switch
     {
         "en" => English,
+        "en~" => EnglishLight,
         "it" => Italian,
         "ar" => ArabicStem,
         _ => Norm,

@@ -10,6 +10,7 @@ public static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "entity tables, settings, imports, quarantine and benchmarks", Initial),
+        new(2, "verbatim analysis results and workspace themes", Verbatims.VerbatimTables.Create),
     ];
 
     public static int Latest => All[^1].Version;

@@ -151,7 +151,7 @@ public sealed class Workspace : IDisposable
     {
         var values = new Dictionary<string, string>();
         using var command = Connection.CreateCommand();
-        command.CommandText = "SELECT key, value FROM settings";
+        command.CommandText = "SELECT key, value FROM " + Dialect.TableReference("settings");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -11,7 +11,7 @@ namespace Ciclo.Tests.Engines;
 /// computation gives, and the engines agree with each other to the last digit.</summary>
 public sealed class EquivalenceTests
 {
-    public static TheoryData<string> Engines => new() { "duckdb", "postgres" };
+    public static TheoryData<string> Engines => new() { "duckdb", "postgres", "clickhouse" };
 
     [Theory]
     [MemberData(nameof(Engines))]
@@ -87,14 +87,19 @@ public sealed class EquivalenceTests
         Assert.Equal(103, ws.Count("revenue"));
     }
 
-    [Fact]
-    public void DuckDB_and_PostgreSQL_give_identical_json_for_the_whole_example()
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public void Each_engine_gives_DuckDBs_json_to_the_last_digit(string engine)
     {
         using var duck = Fixtures.ExampleWorkspace("duckdb");
-        using var pg = Fixtures.ExampleWorkspace("postgres");
+        using var other = Fixtures.ExampleWorkspace(engine);
         var request = new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 7, 31), Grain.Week, "America/New_York");
         var a = Ciclo.Presenters.MetricJsonPresenter.Render(MetricEngine.Run(duck.Workspace, request));
-        var b = Ciclo.Presenters.MetricJsonPresenter.Render(MetricEngine.Run(pg.Workspace, request));
+        var b = Ciclo.Presenters.MetricJsonPresenter.Render(MetricEngine.Run(other.Workspace, request));
         Assert.Equal(a, b);
+        var campaignsA = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(duck.Workspace, null, null, "Asia/Tokyo"));
+        var campaignsB = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(other.Workspace, null, null, "Asia/Tokyo"));
+        Assert.Equal(campaignsA, campaignsB);
     }
 }

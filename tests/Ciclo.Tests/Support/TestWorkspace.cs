@@ -6,7 +6,7 @@ namespace Ciclo.Tests.Support;
 /// <summary>A fresh workspace file in its own temporary folder, deleted on dispose.</summary>
 public sealed class TestWorkspace : IDisposable
 {
-    /// <param name="engine">"duckdb" (a file in a fresh folder) or "postgres" (a fresh database on the test server).</param>
+    /// <param name="engine">"duckdb" (a file in a fresh folder), "postgres" or "clickhouse" (a fresh database on the test server).</param>
     public TestWorkspace(string currency = "EUR", string timeZone = "UTC", string engine = "duckdb")
     {
         Engine = engine;
@@ -16,6 +16,7 @@ public sealed class TestWorkspace : IDisposable
         {
             "duckdb" => Path.Combine(Folder, "ws.duckdb"),
             "postgres" => new Npgsql.NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "ciclo_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString,
+            "clickhouse" => TestServices.ClickHouse[..TestServices.ClickHouse.LastIndexOf('/')] + "/ciclo_" + Guid.NewGuid().ToString("N")[..12],
             _ => throw new ArgumentOutOfRangeException(nameof(engine)),
         };
         Workspace = Workspace.Create(DbPath, new WorkspaceSettings(currency, timeZone));
@@ -46,7 +47,7 @@ public sealed class TestWorkspace : IDisposable
 
     public void Reopen() => Workspace = Workspace.Open(DbPath);
 
-    public long Count(string table) => Convert.ToInt64(Workspace.Scalar("SELECT count(*) FROM " + table));
+    public long Count(string table) => Convert.ToInt64(Workspace.Scalar("SELECT count(*) FROM " + Workspace.Dialect.TableReference(table)));
 
     public void Dispose()
     {
@@ -59,6 +60,13 @@ public sealed class TestWorkspace : IDisposable
             admin.Open();
             using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", admin);
             drop.ExecuteNonQuery();
+        }
+        else if (Engine == "clickhouse")
+        {
+            var connection = new Ciclo.Warehouse.ClickHouse.ClickHouseConnection(DbPath);
+            var database = connection.Database;
+            connection.ChangeDatabase("default");
+            connection.Query("DROP DATABASE IF EXISTS " + database);
         }
 
         try

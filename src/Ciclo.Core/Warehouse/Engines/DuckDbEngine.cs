@@ -30,6 +30,11 @@ public sealed class DuckDbEngine : WarehouseEngine
         return connection;
     }
 
+    /// <summary>A DuckDB workspace checks and applies in place (see Importer); this path is not used.</summary>
+    public override void ApplyImport(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows,
+        IReadOnlyList<object?[]> rejections, object?[] importRow, Action? beforeCommit) =>
+        throw new NotSupportedException("DuckDB workspaces apply imports in place.");
+
     public override bool Exists(WarehouseAddress address) => File.Exists(address.Value);
 
     public override void BulkInsert(DbConnection connection, DbTransaction? transaction, EntitySchema table, IEnumerable<object?[]> rows)

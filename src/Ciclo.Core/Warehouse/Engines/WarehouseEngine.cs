@@ -23,10 +23,18 @@ public abstract class WarehouseEngine
     /// <summary>Writes many rows of a table in the engine's native bulk format, inside the transaction if any.</summary>
     public abstract void BulkInsert(DbConnection connection, DbTransaction? transaction, EntitySchema table, IEnumerable<object?[]> rows);
 
+    /// <summary>
+    /// Writes a checked import in one unit: replaces the rows of the keys in <paramref name="rows"/>,
+    /// replaces the file's quarantine with <paramref name="rejections"/> and logs the import.
+    /// </summary>
+    public abstract void ApplyImport(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows,
+        IReadOnlyList<object?[]> rejections, object?[] importRow, Action? beforeCommit);
+
     public static WarehouseEngine For(Engine engine) => engine switch
     {
         Engine.DuckDb => DuckDbEngine.Instance,
         Engine.Postgres => PostgresEngine.Instance,
+        Engine.ClickHouse => ClickHouseEngine.Instance,
         _ => throw new WorkspaceException("EngineUnsupported", engine.ToString()),
     };
 }

@@ -1,8 +1,8 @@
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) THEN "s"."cost_rc" END) AS "marketing_spend",
-       SUM(CASE WHEN ("s"."audience" IN ('prospects', 'all')) THEN "s"."cost_rc" END) AS "prospect_spend",
-       SUM(CASE WHEN ("s"."from_channel" = 1) THEN "s"."cost_rc" END) AS "channel_spend",
-       COUNT(CASE WHEN ("s"."cost_rc" IS NULL) THEN 1 END) AS "cost_rows_without_rate"
+       SUM(CASE WHEN (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) THEN "s"."cost_rc" END) AS "m_marketing_spend",
+       SUM(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."audience" IN ('prospects', 'all'))) THEN "s"."cost_rc" END) AS "m_prospect_spend",
+       SUM(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."from_channel" = 1)) THEN "s"."cost_rc" END) AS "m_channel_spend",
+       COUNT(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "cs"."day" AS "day",

@@ -1,0 +1,38 @@
+namespace Ciclo.Verbatims;
+
+/// <summary>Analyses one comment: words (Lucene.Net), language, themes, sentiment. Thread-safe.</summary>
+public sealed class VerbatimAnalyzer(ThemeSet themes)
+{
+    /// <summary>Bump when the analysis changes, so that stored results are computed again.</summary>
+    public const int Version = 1;
+
+    public static readonly string[] Languages = ["en", "it", "ar"];
+
+    public ThemeSet Themes => themes;
+
+    /// <summary>What changes the stored results: the analyser version and the themes in force.</summary>
+    public string Fingerprint => Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + themes.Fingerprint;
+
+    public CommentAnalysis Analyze(string comment, string? givenLanguage = null)
+    {
+        var tokens = CommentTokenizer.Shared.Tokenize(comment);
+        var given = NormalizeLanguage(givenLanguage);
+        var guess = given is null ? LanguageIdentifier.Shared.Identify(comment, tokens) : new LanguageGuess(given, 1);
+        var processing = Languages.Contains(guess.Code) ? guess.Code
+            : tokens.Count(t => t.Forms.IsArabic) * 2 > tokens.Count ? "ar" : "en";
+        var sentiment = SentimentScorer.Shared.Score(comment, tokens, processing);
+        return new CommentAnalysis(guess.Code, guess.Confidence, given is not null, themes.Tag(tokens), sentiment.Label, sentiment.Score);
+    }
+
+    /// <summary>"it-IT" → "it"; null or empty stays null.</summary>
+    public static string? NormalizeLanguage(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var primary = code.Trim().Split('-', '_')[0];
+        return primary.ToLowerInvariant();
+    }
+}
