@@ -62,6 +62,7 @@ public static class CicloServer
            .MapInfluenceApi()
            .MapProgrammesApi()
            .MapVerbatimsApi()
+           .MapThemesApi()
            .MapSegmentsApi()
            .MapBenchmarksApi()
            .MapImportsApi()

@@ -81,6 +81,11 @@ public sealed class Importer(Workspace workspace)
                 ApplyToWarehouse(v, entity, summary);
             }
 
+            if (entity == Entities.Surveys)
+            {
+                Verbatims.VerbatimAnalysisStore.Refresh(workspace);
+            }
+
             return summary;
         }
         finally

@@ -1,5 +1,6 @@
 using Ciclo.Presenters;
 using Ciclo.Reports;
+using Ciclo.Verbatims;
 
 namespace Ciclo.Server.Apis;
 
@@ -14,9 +15,19 @@ public static class VerbatimsApi
                 var category = q.OptionalChoice("category", "promoter", "passive", "detractor");
                 var language = q.Text("language");
                 var segment = q.Segment();
+                var sentiment = q.OptionalChoice("sentiment", "positive", "neutral", "negative");
+                var theme = q.Text("theme");
                 var page = q.Int("page", 1, 1, 100_000);
                 var size = q.Int("page_size", 20, 1, 200);
-                var all = await workspace.Use(w => VerbatimQuery.Run(w, from, to, category, language, segment, int.MaxValue), ct);
+                var all = await workspace.Use(w =>
+                {
+                    if (theme is not null && ThemeStore.Load(w).Find(theme) is null)
+                    {
+                        throw new BadParameterException("theme", $"Unknown theme '{theme}'.");
+                    }
+
+                    return VerbatimQuery.Run(w, from, to, category, language, segment, int.MaxValue, theme, sentiment);
+                }, ct);
                 var rows = all.Skip((page - 1) * size).Take(size).ToList();
                 var json = VerbatimPresenter.Json(rows);
                 return JsonText.Write(w =>
@@ -31,7 +42,7 @@ public static class VerbatimsApi
                     w.WriteEndObject();
                 });
             })
-            .WithName("GetVerbatims").WithSummary("NPS comments, paged: from, to, category (promoter|passive|detractor), language, segment, page, page_size (1-200).")
+            .WithName("GetVerbatims").WithSummary("NPS comments with their language, themes and sentiment, paged: from, to, category (promoter|passive|detractor), language, segment, theme (a theme id), sentiment (positive|neutral|negative), page, page_size (1-200).")
             .WithTags("Verbatims");
         return api;
     }

@@ -5,22 +5,40 @@ using Ciclo.Time;
 
 namespace Ciclo.Tests.Planner;
 
-/// <summary>The SQL each dialect renders for a fixed request, compared with committed files under
-/// Golden/&lt;engine&gt;/. Regenerate with CICLO_UPDATE_GOLDEN=1 dotnet test, then review the diff.</summary>
+/// <summary>
+/// The SQL each dialect renders for every catalog metric of a fixed request, compared with the
+/// committed files under Golden/&lt;engine&gt;/&lt;metric&gt;.sql and reviewed in diffs.
+/// Regenerate with: CICLO_UPDATE_GOLDEN=1 dotnet test tests/Ciclo.Tests --filter GoldenSql
+/// </summary>
 public sealed class GoldenSqlTests
 {
-    public static TheoryData<string> SourceNames => new(Catalog.Sources.All.Select(s => s.Name));
+    private static readonly SqlDialect[] Dialects = [DuckDbDialect.Instance, PostgresDialect.Instance, ClickHouseDialect.Instance];
+
+    public static TheoryData<string, string> MetricsAndDialects()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var dialect in Dialects)
+        {
+            foreach (var metric in Catalog.Metrics.All)
+            {
+                data.Add(dialect.Name, metric.Id);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(SourceNames))]
-    public void DuckDB_renders_each_source_query_as_committed(string source)
+    [MemberData(nameof(MetricsAndDialects))]
+    public void Each_dialect_renders_each_metric_as_committed(string dialectName, string metric)
     {
-        var request = new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 29), Grain.Month, "Europe/Rome");
-        var plan = QueryPlanner.Plan(request);
-        var query = plan.Queries.Single(q => q.Source.Name == source);
-        var context = new RenderContext("Europe/Rome", new Dictionary<string, object?> { ["currency"] = "EUR", ["program"] = null });
-        var sql = new SqlRenderer(DuckDbDialect.Instance, context).Render(query.Select) + "\n";
-        var path = Path.Combine(GoldenFolder(), DuckDbDialect.Instance.Name, source + ".sql");
+        var dialect = Dialects.Single(d => d.Name == dialectName);
+        var request = new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 29), Grain.Month, "Europe/Rome") { Metrics = [metric] };
+        var plan = QueryPlanner.Plan(request, dialect.SupportsRangeJoins);
+        var context = new RenderContext("Europe/Rome", new Dictionary<string, object?> { ["currency"] = "EUR", ["program"] = null }) { Periods = plan.Periods };
+        var renderer = new SqlRenderer(dialect, context);
+        var sql = string.Join("\n;\n", plan.Queries.Select(q => "-- source: " + q.Source.Name + "\n" + renderer.Render(q.Select))) + "\n";
+        var path = Path.Combine(GoldenFolder(), dialect.Name, metric + ".sql");
         if (Environment.GetEnvironmentVariable("CICLO_UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,0 +1,31 @@
+-- source: customers
+SELECT "p"."period_index" AS "period_index",
+       COUNT(CASE WHEN ((("s"."acquired_on" < "p"."period_end") AND (("s"."churned_on" IS NULL) OR ("s"."churned_on" >= "p"."period_start"))) AND ("s"."acquired_on" >= "p"."period_start")) THEN 1 END) AS "m_customers_new"
+FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
+LEFT JOIN "customers" AS "s" ON (("s"."acquired_on" < "p"."period_end") AND (("s"."churned_on" IS NULL) OR ("s"."churned_on" >= "p"."period_start")))
+GROUP BY "p"."period_index"
+ORDER BY "p"."period_index"
+;
+-- source: costs
+SELECT "p"."period_index" AS "period_index",
+       SUM(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."audience" IN ('prospects', 'all'))) THEN "s"."cost_rc" END) AS "m_prospect_spend",
+       COUNT(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
+FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
+LEFT JOIN (
+  SELECT "cs"."day" AS "day",
+         ("cs"."cost" * CASE WHEN (("cs"."currency" IS NULL) OR ("cs"."currency" = 'EUR')) THEN 1 ELSE (SELECT "lk"."rate" FROM "fx_rates" AS "lk" WHERE "lk"."currency" = "cs"."currency" AND "lk"."day" <= "cs"."day" ORDER BY "lk"."day" DESC LIMIT 1) END) AS "cost_rc",
+         1 AS "from_channel",
+         "c"."audience" AS "audience"
+  FROM "channel_stats" AS "cs"
+  JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "cs"."campaign_id")
+  WHERE ("cs"."cost" IS NOT NULL)
+  UNION ALL
+  SELECT "c"."started_on" AS "day",
+         ("c"."cost" * CASE WHEN (("c"."currency" IS NULL) OR ("c"."currency" = 'EUR')) THEN 1 ELSE (SELECT "lk"."rate" FROM "fx_rates" AS "lk" WHERE "lk"."currency" = "c"."currency" AND "lk"."day" <= "c"."started_on" ORDER BY "lk"."day" DESC LIMIT 1) END) AS "cost_rc",
+         0 AS "from_channel",
+         "c"."audience" AS "audience"
+  FROM "campaigns" AS "c"
+  WHERE (("c"."cost" IS NOT NULL) AND (NOT EXISTS (SELECT 1 AS "one" FROM "channel_stats" AS "k" WHERE (("k"."campaign_id" = "c"."campaign_id") AND ("k"."cost" IS NOT NULL))))))
+AS "s" ON (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end"))
+GROUP BY "p"."period_index"
+ORDER BY "p"."period_index"

@@ -1,0 +1,39 @@
+-- source: sends
+SELECT "p"."period_index" AS "period_index",
+       COUNT(CASE WHEN ((("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end")) AND ("s"."audience" = 'customers')) THEN 1 END) AS "m_customer_campaign_sends"
+FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
+LEFT JOIN (
+  SELECT "x"."campaign_id" AS "campaign_id",
+         "x"."campaign_audience" AS "audience",
+         "x"."campaign_stage" AS "stage",
+         "x"."contact_customer_id" AS "customer_id",
+         CAST(timezone('Europe/Rome', "x"."sent_at") AS DATE) AS "sent_day",
+         "x"."bounced" AS "bounced",
+         "x"."human_open" AS "human_open",
+         "x"."machine_opened" AS "machine_open",
+         "x"."clicked" AS "clicked",
+         "x"."unsubscribed" AS "unsubscribed",
+         "cu"."segment" AS "segment",
+         "cu"."region" AS "region"
+  FROM (
+    SELECT "e"."campaign_id" AS "campaign_id",
+           "e"."contact_id" AS "contact_id",
+           MAX("c"."audience") AS "campaign_audience",
+           MAX("c"."stage") AS "campaign_stage",
+           MAX("c"."program") AS "campaign_program",
+           MAX("e"."customer_id") AS "contact_customer_id",
+           MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) AS "sent_at",
+           MAX(CASE WHEN ("e"."event" = 'bounced') THEN 1 ELSE 0 END) AS "bounced",
+           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", FALSE) = FALSE)) THEN 1 ELSE 0 END) AS "human_open",
+           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", FALSE) = TRUE)) THEN 1 ELSE 0 END) AS "machine_opened",
+           MAX(CASE WHEN ("e"."event" = 'clicked') THEN 1 ELSE 0 END) AS "clicked",
+           MAX(CASE WHEN ("e"."event" = 'unsubscribed') THEN 1 ELSE 0 END) AS "unsubscribed"
+    FROM "campaign_events" AS "e"
+    JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "e"."campaign_id")
+    GROUP BY "e"."campaign_id", "e"."contact_id"
+    HAVING (MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) IS NOT NULL))
+  AS "x"
+  LEFT JOIN "customers" AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
+AS "s" ON (("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end"))
+GROUP BY "p"."period_index"
+ORDER BY "p"."period_index"
