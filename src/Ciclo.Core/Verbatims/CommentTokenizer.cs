@@ -17,7 +17,7 @@ namespace Ciclo.Verbatims;
 /// Splits a comment into words with Lucene.Net: the Unicode standard tokenizer, Italian elisions
 /// removed (l'assistenza → assistenza, dell'offerta → offerta) and lower case; then each distinct
 /// word is normalised and stemmed once (Lucene's ArabicNormalizer and ArabicStemmer,
-/// ItalianLightStemmer, the Porter stemmer and EnglishMinimalStemmer, ASCII folding) and cached. Thread-safe.
+/// ItalianLightStemmer, the Porter stemmer and KStem, ASCII folding) and cached. Thread-safe.
 /// </summary>
 public sealed class CommentTokenizer
 {
@@ -29,6 +29,12 @@ public sealed class CommentTokenizer
         ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell", "nessun", "po"], true);
 
     private static readonly string[] ItalianElisionsWithoutApostrophe = ["dell", "nell", "dall", "sull", "all", "l"];
+
+    private static readonly Analyzer KStem = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(source, new KStemFilter(source));
+    });
 
     private readonly ConcurrentDictionary<string, TokenForms> _cache = new(StringComparer.Ordinal);
     private readonly Analyzer _analyzer = Analyzer.NewAnonymous((_, reader) =>
@@ -197,11 +203,16 @@ public sealed class CommentTokenizer
         return new string(chars, 0, length);
     }
 
+    /// <summary>Krovetz's dictionary stemmer (Lucene's KStemFilter): inflections only (loved → love,
+    /// quickly → quick), never useful → use.</summary>
     private static string StemEnglishLight(string folded)
     {
-        var chars = folded.ToCharArray();
-        var length = new EnglishMinimalStemmer().Stem(chars, chars.Length);
-        return new string(chars, 0, length);
+        using var stream = KStem.GetTokenStream("word", new StringReader(folded));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var stem = stream.IncrementToken() ? term.ToString() : folded;
+        stream.End();
+        return stem;
     }
 
     private static string StemEnglish(string folded)

@@ -15,6 +15,7 @@ public sealed class SentimentLexicon
         ["wishes"] = SentimentRole.Wish,
         ["sarcasm"] = SentimentRole.Sarcasm,
         ["irony"] = SentimentRole.Irony,
+        ["excess"] = SentimentRole.Excess,
     };
 
     private SentimentLexicon(CommentTokenizer tokenizer)

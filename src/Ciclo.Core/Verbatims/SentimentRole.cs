@@ -2,7 +2,8 @@ namespace Ciclo.Verbatims;
 
 /// <summary>What a sentiment lexicon term does: carries polarity, or changes the polarity of others.
 /// Sarcasm markers ("thanks for nothing") turn praise into blame on their own; irony markers
-/// ("as usual", "once again") only when the comment also blames.</summary>
+/// ("as usual", "once again") only when the comment also blames. Excess ("too", troppo) makes the
+/// next word a complaint ("too strict") and intensifies a word that already is one.</summary>
 public enum SentimentRole
 {
     Polar,
@@ -14,4 +15,5 @@ public enum SentimentRole
     Wish,
     Sarcasm,
     Irony,
+    Excess,
 }

@@ -2,7 +2,7 @@ namespace Ciclo.Verbatims;
 
 /// <summary>
 /// Lexicon sentiment with the rules that matter in survey answers: a negator flips the next
-/// three words of its clause ("not easy" is negative, "not bad" mildly positive); intensifiers
+/// three words of its clause ("not easy" is negative, "no problems" half as positive as "problems" is negative); intensifiers
 /// and diminishers scale the next polar word; after "but" (ma, لكن, بس) a clause weighs more and
 /// before it less, a concessive clause ("although", anche se, مع أن) less; a wish (would, vorrei,
 /// ياريت) damps its clause; praise and blame of similar weight make a mixed answer, neutral; a sarcasm marker next to blame turns the praise into blame. Latin
@@ -69,6 +69,14 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
                 case SentimentRole.Irony:
                     irony = true;
                     break;
+                case SentimentRole.Excess:
+                    (intensity, intensityUntil) = (1.5, ScopeEnd(tokens, m.End - 1, 1));
+                    if (intensityUntil > m.End - 1 && !matches.Any(o => o.Start == m.End && o.Pattern.Payload.Role == SentimentRole.Polar))
+                    {
+                        items.Add((m.End, -1.5));
+                    }
+
+                    break;
                 case SentimentRole.Polar:
                     if (!polarSpans.Add((m.Start, m.Length)))
                     {
@@ -84,7 +92,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
 
                     if (m.Start <= negatedUntil)
                     {
-                        value *= value > 0 ? -0.8 : -0.4;
+                        value *= value > 0 ? -0.8 : -0.5;
                     }
 
                     if (value != 0)
@@ -197,7 +205,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
             if (polar is not null)
             {
                 var value = polar.Payload.Weight;
-                items.Add((i, value * (value > 0 ? -0.8 : -0.4)));
+                items.Add((i, value * (value > 0 ? -0.8 : -0.5)));
             }
         }
     }

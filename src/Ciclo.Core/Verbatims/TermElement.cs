@@ -7,6 +7,11 @@ public sealed record TermElement(string Language, string Value, TermKind Kind, s
 {
     public bool Matches(TokenForms t)
     {
+        if (Kind == TermKind.Any)
+        {
+            return true;
+        }
+
         if (t.IsArabic != (Language == "ar"))
         {
             return false;

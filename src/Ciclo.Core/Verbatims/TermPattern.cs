@@ -21,6 +21,12 @@ public sealed class TermPattern<T>(string language, string text, IReadOnlyList<T
         var elements = new List<TermElement>();
         foreach (var word in term.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (word == "?" && elements.Count > 0)
+            {
+                elements.Add(new TermElement("any", "?", TermKind.Any, "?"));
+                continue;
+            }
+
             var kind = word.Length > 1 && word.EndsWith('*') ? TermKind.Prefix : word.Length > 1 && word[0] == '=' ? TermKind.Exact : TermKind.Stem;
             if (kind != TermKind.Stem)
             {

@@ -26,8 +26,8 @@ public sealed class TokenForms
     /// <summary>The Porter stem (Latin words only).</summary>
     public string? English { get; }
 
-    /// <summary>The English minimal stem, plurals only (Latin words only): sentiment words are matched
-    /// on it, since Porter's stems join words of opposite sense (useful / use, excellent / Excel).</summary>
+    /// <summary>The English light stem, inflections only (KStem; Latin words only): sentiment words are
+    /// matched on it, since Porter's stems join words of unlike sense (useful / use, excellent / Excel).</summary>
     public string? EnglishLight { get; }
 
     /// <summary>The Italian light stem (Latin words only).</summary>
