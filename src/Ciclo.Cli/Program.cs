@@ -62,6 +62,12 @@ namespace Ciclo.Cli
                 console.Error.WriteLine(Text.Format(lang, "BadArgument", e.Message));
                 return 2;
             }
+            catch (System.Data.Common.DbException e)
+            {
+                // The warehouse refused a statement: say so plainly; the import left it as it was.
+                console.Error.WriteLine(Text.Format(lang, "WarehouseError", e.Message.Split('\n')[0]));
+                return 1;
+            }
         }
     }
 }

@@ -64,16 +64,28 @@ internal sealed class ValidationSpace : IDisposable
 
         var loose = new EntitySchema(entity.Name, entity.Columns.Select(c => c with { Required = false }).ToList(), entity.Key);
         Execute(Dialect.CreateTable(loose).Replace(", PRIMARY KEY (" + string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier)) + ")", string.Empty, StringComparison.Ordinal));
-        var keys = Read(Connection, $"SELECT DISTINCT {string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier))} FROM {keysTable}", entity.Key.Count).ToList();
         var w = _workspace.Dialect;
-        var columns = string.Join(", ", entity.Columns.Select(c => w.QuoteIdentifier(c.Name)));
-        foreach (var chunk in keys.Chunk(2000))
+        if (Convert.ToInt64(Scalar(_workspace.Connection, $"SELECT count(*) FROM {w.TableReference(entity.Table)}"), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
-            var match = string.Join(" OR ", chunk.Select(k =>
-                "(" + string.Join(" AND ", entity.Key.Select((name, i) => w.QuoteIdentifier(name) + " = " + w.Literal(k[i]))) + ")"));
-            var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.TableReference(entity.Table)} WHERE {match}", entity.Columns.Count);
+            return; // nothing there yet: every row of the file is new
+        }
+
+        var keys = Read(Connection, $"SELECT DISTINCT {string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier))} FROM {keysTable}", entity.Key.Count).ToList();
+        var columns = string.Join(", ", entity.Columns.Select(c => w.QuoteIdentifier(c.Name)));
+        var keyTuple = entity.Key.Count == 1 ? w.QuoteIdentifier(entity.Key[0]) : "(" + string.Join(", ", entity.Key.Select(w.QuoteIdentifier)) + ")";
+        foreach (var chunk in keys.Chunk(5000))
+        {
+            var values = string.Join(", ", chunk.Select(k => entity.Key.Count == 1 ? w.Literal(k[0]) : "(" + string.Join(", ", k.Select(w.Literal)) + ")"));
+            var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.TableReference(entity.Table)} WHERE {keyTuple} IN ({values})", entity.Columns.Count);
             DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.ToList());
         }
+    }
+
+    private static object? Scalar(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     public static IEnumerable<object?[]> Read(DbConnection connection, string sql, int columns)

@@ -62,7 +62,7 @@ public sealed class ClickHouseConnection : DbConnection
     private string Send(string sql, Stream? body, string database)
     {
         // join_use_nulls: a LEFT JOIN without a match gives NULLs, as in SQL, not default values.
-        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) + "&join_use_nulls=1" +
+        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) + "&join_use_nulls=1&max_query_size=104857600" +
                                    (body is null ? string.Empty : "&query=" + Uri.EscapeDataString(sql)));
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (body is null)
