@@ -23,8 +23,8 @@ public static class VerbatimAnalysisStore
         var unchanged = 0;
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT s.response_id, s.comment, s.language, a.input_hash, a.fingerprint FROM {d.TableReference("surveys")} AS s " +
-                                  $"LEFT JOIN {analysis} AS a ON a.response_id = s.response_id WHERE s.comment IS NOT NULL";
+            command.CommandText = $"SELECT s.response_id, s.comment, s.language, a.input_hash, a.fingerprint FROM {d.TableReference("surveys", "s")} " +
+                                  $"LEFT JOIN {d.TableReference(VerbatimTables.Analysis.Table, "a")} ON a.response_id = s.response_id WHERE s.comment IS NOT NULL";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -45,6 +45,14 @@ public static class VerbatimAnalysisStore
         Parallel.For(0, pending.Count, i => results[i] = analyzer.Analyze(pending[i].Comment, pending[i].Language));
         var now = DateTime.UtcNow;
         var work = VerbatimTables.AnalysisWork;
+        if (workspace.Engine.Kind == Engine.ClickHouse)
+        {
+            // ClickHouse keeps versions: a newer result replaces the older one when read with FINAL;
+            // results of comments that are gone stay unread (reads go through the surveys).
+            workspace.Engine.BulkInsert(workspace.Connection, null, VerbatimTables.Analysis, pending.Select((p, i) => Row(p.Id, p.Hash, fingerprint, results[i], now)));
+            return new AnalysisRefresh(pending.Count, 0, unchanged);
+        }
+
         using var tx = workspace.Connection.BeginTransaction();
         var removed = Execute(workspace, $"DELETE FROM {analysis} WHERE response_id NOT IN " +
                                          $"(SELECT response_id FROM {d.TableReference("surveys")} WHERE comment IS NOT NULL)");
