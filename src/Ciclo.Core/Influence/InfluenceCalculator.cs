@@ -21,7 +21,7 @@ public static class InfluenceCalculator
         var latest = MetricEngine.LatestDataDay(workspace, MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Time.Grain.Month, tz)));
         var credit = Credit(data, model, window);
 
-        var campaigns = data.Activity.Keys.Select(id =>
+        var campaigns = data.Activity.Keys.Order(StringComparer.Ordinal).Select(id =>
         {
             var activity = data.Activity[id];
             var pending = activity.LastSendDay is { } last && (latest is null || latest.Value.DayNumber < last + window);
@@ -40,7 +40,7 @@ public static class InfluenceCalculator
             var members = data.CampaignNames.Keys.Where(id => data.Deliveries.Any(d => d.Campaign == id && d.Program == program)).ToHashSet();
             var row = Row(program, null,
                 data.Engagements.Where(e => e.Program == program), data.Deliveries.Where(d => d.Program == program),
-                members.Sum(id => credit.GetValueOrDefault(id)), data, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
+                members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), data, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
             var activity = members.Select(id => data.Activity[id]).ToList();
             var delivered = activity.Sum(a => a.Delivered);
             return row with

@@ -62,10 +62,12 @@ internal sealed class InfluenceData
             r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
 
         var s = (string n) => Col("s", n);
+        // Ordered, so that sums of credits add up in the same order on every engine.
         var bookings = new SqlSelect([new(s("customer_id"), "customer_id"), new(s("booked_on"), "booked_on"), new(s("amount_rc"), "amount_rc")],
             Sources.Revenue.Rows)
         {
             Where = s("kind").In("upsell", "cross_sell"),
+            OrderBy = [s("customer_id"), s("booked_on"), s("revenue_id")],
         };
         Read(workspace, renderer.Render(bookings), r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));

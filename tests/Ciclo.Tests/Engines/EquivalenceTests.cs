@@ -101,5 +101,10 @@ public sealed class EquivalenceTests
         var campaignsA = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(duck.Workspace, null, null, "Asia/Tokyo"));
         var campaignsB = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(other.Workspace, null, null, "Asia/Tokyo"));
         Assert.Equal(campaignsA, campaignsB);
+        foreach (var model in new[] { AttributionModel.Last, AttributionModel.First, AttributionModel.Linear })
+        {
+            Assert.Equal(Ciclo.Presenters.InfluencePresenter.Json(InfluenceCalculator.Run(duck.Workspace, model, 90)),
+                Ciclo.Presenters.InfluencePresenter.Json(InfluenceCalculator.Run(other.Workspace, model, 90)));
+        }
     }
 }
