@@ -4,11 +4,13 @@ using System.Text;
 namespace Ciclo.Verbatims;
 
 /// <summary>The themes in force for a workspace (built-in ones, extended or renamed, and its own),
-/// compiled for matching. <see cref="Fingerprint"/> changes whenever a term or theme does, so
+/// compiled for matching. A term written with a leading ~ is weak: it yields to another theme
+/// named in the same clause. <see cref="Fingerprint"/> changes whenever a term or theme does, so
 /// that comments analysed with other themes are analysed again.</summary>
 public sealed class ThemeSet
 {
     private readonly TermMatcher<string> _matcher;
+    private readonly HashSet<TermPattern<string>> _weak = [];
 
     public ThemeSet(IReadOnlyList<ThemeDefinition> themes, CommentTokenizer? tokenizer = null)
     {
@@ -24,9 +26,14 @@ public sealed class ThemeSet
                 foreach (var term in terms)
                 {
                     text.Append(language).Append(':').Append(term).Append('\u001F');
-                    if (TermPattern<string>.Compile(language, term, theme.Id, tokenizer) is { } pattern)
+                    var weak = term.StartsWith('~');
+                    if (TermPattern<string>.Compile(language, weak ? term[1..] : term, theme.Id, tokenizer) is { } pattern)
                     {
                         patterns.Add(pattern);
+                        if (weak)
+                        {
+                            _weak.Add(pattern);
+                        }
                     }
                 }
             }
@@ -53,7 +60,15 @@ public sealed class ThemeSet
             return [];
         }
 
-        var ids = new HashSet<string>(matches.Select(m => m.Pattern.Payload), StringComparer.Ordinal);
+        // A weak term ("slow") speaks of another theme named in its clause ("support is slow").
+        var clause = new int[tokens.Count];
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            clause[i] = clause[i - 1] + (tokens[i].StartsClause ? 1 : 0);
+        }
+
+        var ids = new HashSet<string>(matches.Where(m => !_weak.Contains(m.Pattern) || !matches.Any(o =>
+            !_weak.Contains(o.Pattern) && o.Pattern.Payload != m.Pattern.Payload && clause[o.Start] == clause[m.Start])).Select(m => m.Pattern.Payload), StringComparer.Ordinal);
         return Themes.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToList();
     }
 }
