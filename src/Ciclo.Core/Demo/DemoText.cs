@@ -24,6 +24,7 @@ internal static class DemoText
             "The NPS breakdown by segment changed how we plan renewals.",
             "Solid tool, great roadmap, and they listen to feedback.",
             "Two things I love:\n- the cohort charts\n- the weekly e-mail summary",
+            "The Salesforce integration just works, and the invoices are always right.",
         ],
         [
             "It does the job, but the setup took longer than expected.",
@@ -36,6 +37,7 @@ internal static class DemoText
             "Support is responsive, but answers sometimes take a few rounds.",
             "Works well, though the mobile view needs some love.",
             "Not bad. I'd rate it higher with a proper API for our BI team.",
+            "Pages load slowly at month end, otherwise reliable.",
         ],
         [
             "Too expensive for what we actually use.",
@@ -65,6 +67,7 @@ internal static class DemoText
             "Prodotto solido, e le novità arrivano con regolarità.",
             "L'NPS per segmento è esattamente ciò che cercavamo.",
             "Cosa mi piace di più:\n- i grafici per coorte\n- il riepilogo settimanale via e-mail",
+            "L'integrazione con HubSpot funziona alla perfezione e la piattaforma non si blocca mai.",
         ],
         [
             "Fa il suo lavoro, ma la configurazione iniziale è stata lunga.",
@@ -76,6 +79,7 @@ internal static class DemoText
             "Usiamo soprattutto il report sul churn, il resto è \"carino\" ma non essenziale.",
             "Il supporto risponde, ma a volte servono più scambi per risolvere.",
             "Funziona bene, anche se la versione mobile andrebbe migliorata.",
+            "Il rapporto qualità prezzo è giusto, ma la fatturazione annuale è poco flessibile.",
         ],
         [
             "Troppo caro per quello che usiamo davvero.",
@@ -86,6 +90,7 @@ internal static class DemoText
             "Ci avevano promesso l'integrazione con Salesforce, stiamo ancora aspettando.",
             "Lento, poco intuitivo, e al rinnovo il prezzo è aumentato senza preavviso.",
             "Mancano funzioni di base, per esempio l'anno fiscale personalizzato.",
+            "La fattura di marzo era sbagliata e il rimborso è arrivato dopo due mesi.",
             "Sinceramente deluso.\nIl prodotto è discreto, ma da quando è cambiato il referente nessuno ci segue più.",
         ],
     ];
@@ -104,6 +109,7 @@ internal static class DemoText
             "منتج متين، والتحديثات تصل بانتظام.",
             "قياس صافي نقاط الترويج حسب الشريحة هو بالضبط ما كنا نحتاجه.",
             "أكثر ما يعجبني:\n- الرسوم البيانية للأفواج\n- الملخص الأسبوعي عبر البريد",
+            "الربط مع سيلزفورس يعمل بدون أي مشكلة، والنظام مستقر جداً.",
         ],
         [
             "يؤدي الغرض، لكن الإعداد الأولي استغرق وقتاً طويلاً.",
@@ -115,6 +121,7 @@ internal static class DemoText
             "نستخدم تقرير التسرب أساساً، والباقي \"إضافات لطيفة\".",
             "الدعم يستجيب، لكن حل المشكلة يحتاج أحياناً إلى عدة مراسلات.",
             "يعمل جيداً، لكن الواجهة العربية تحتاج إلى تحسين.",
+            "النظام مستقر غالباً، لكن يصير بطء وقت الذروة.",
         ],
         [
             "مكلف جداً مقارنة بما نستخدمه فعلاً.",
@@ -125,6 +132,7 @@ internal static class DemoText
             "وعدونا بالتكامل مع Salesforce، وما زلنا ننتظر.",
             "بطيء ومربك، وارتفع السعر عند التجديد دون إشعار مسبق.",
             "تنقصه ميزات أساسية، مثل السنة المالية المخصصة.",
+            "المنصة تتوقف كل أسبوع والتقارير بطيئة جداً، ومدير الحساب لا يرد.",
             "بصراحة، خاب أملي.\nالمنتج مقبول، لكن متابعة مدير الحساب ضعيفة منذ رحيله.",
         ],
     ];
