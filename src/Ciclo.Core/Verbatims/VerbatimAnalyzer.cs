@@ -10,8 +10,8 @@ public sealed class VerbatimAnalyzer(ThemeSet themes)
 
     public ThemeSet Themes => themes;
 
-    /// <summary>What changes the stored results: the analyser version and the themes in force.</summary>
-    public string Fingerprint => Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + themes.Fingerprint;
+    /// <summary>What changes the stored results: the analyser version, the lexicons and the themes in force.</summary>
+    public string Fingerprint => Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + LexiconResources.LexiconHash + ":" + themes.Fingerprint;
 
     public CommentAnalysis Analyze(string comment, string? givenLanguage = null)
     {
