@@ -6,20 +6,13 @@ using Ciclo.Time;
 namespace Ciclo.Tests.Cli;
 
 /// <summary>The metric table in English, Italian and Arabic, with each language's pinned culture.</summary>
-public sealed class LocalizedTableTests : IClassFixture<LocalizedTableTests.Example>
+public sealed class LocalizedTableTests : IClassFixture<ExampleFixture>
 {
-    public sealed class Example : IDisposable
-    {
-        public TestWorkspace Ws { get; } = Fixtures.ExampleWorkspace();
-
-        public void Dispose() => Ws.Dispose();
-    }
-
     private readonly string _en;
     private readonly string _it;
     private readonly string _ar;
 
-    public LocalizedTableTests(Example example)
+    public LocalizedTableTests(ExampleFixture example)
     {
         var report = MetricEngine.Run(example.Ws.Workspace,
             new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 5, 31), Grain.Month) { Metrics = ["customers_end", "churn_rate", "total_revenue", "nps", "upsell_revenue_share", "lead_to_customer_rate"] });

@@ -6,18 +6,11 @@ namespace Ciclo.Tests.Influence;
 
 /// <summary>Campaign influence of the worked example under each attribution model, against numbers
 /// computed independently of Ciclo (90-day window).</summary>
-public sealed class ExampleInfluenceTests : IClassFixture<ExampleInfluenceTests.Example>
+public sealed class ExampleInfluenceTests : IClassFixture<ExampleFixture>
 {
-    public sealed class Example : IDisposable
-    {
-        public TestWorkspace Ws { get; } = Fixtures.ExampleWorkspace();
+    private readonly ExampleFixture _example;
 
-        public void Dispose() => Ws.Dispose();
-    }
-
-    private readonly Example _example;
-
-    public ExampleInfluenceTests(Example example) => _example = example;
+    public ExampleInfluenceTests(ExampleFixture example) => _example = example;
 
     [Theory]
     [InlineData("last", AttributionModel.Last)]

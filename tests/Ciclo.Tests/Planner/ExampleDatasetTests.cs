@@ -7,18 +7,11 @@ namespace Ciclo.Tests.Planner;
 
 /// <summary>The worked example: every metric of every period against numbers computed
 /// independently of Ciclo (month in UTC, ISO week in Asia/Tokyo).</summary>
-public sealed class ExampleDatasetTests : IClassFixture<ExampleDatasetTests.Example>
+public sealed class ExampleDatasetTests : IClassFixture<ExampleFixture>
 {
-    public sealed class Example : IDisposable
-    {
-        public TestWorkspace Ws { get; } = Fixtures.ExampleWorkspace();
+    private readonly ExampleFixture _example;
 
-        public void Dispose() => Ws.Dispose();
-    }
-
-    private readonly Example _example;
-
-    public ExampleDatasetTests(Example example) => _example = example;
+    public ExampleDatasetTests(ExampleFixture example) => _example = example;
 
     [Theory]
     [InlineData("expected_month_utc.json", "2024-01-01", "2024-05-31", "month", "UTC")]
