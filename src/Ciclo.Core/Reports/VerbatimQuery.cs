@@ -23,8 +23,8 @@ public static class VerbatimQuery
         }
 
         VerbatimAnalysisStore.Refresh(workspace);
+        var analysis = VerbatimAnalysisStore.Load(workspace);
         var r = (string n) => Col("r", n);
-        var a = (string n) => Col("a", n);
         SqlExpr where = r("comment").IsNotNull();
         if (from is { } f)
         {
@@ -49,24 +49,14 @@ public static class VerbatimQuery
             where &= Col("c", segment.Dimension).Eq(segment.Value);
         }
 
-        if (sentiment is not null)
-        {
-            where &= a("sentiment").Eq(sentiment);
-        }
-
         var select = new SqlSelect(
         [
             new(r("response_id"), "response_id"), new(r("answered_on"), "answered_on"), new(r("score"), "score"),
             new(r("language"), "language"), new(r("customer_id"), "customer_id"), new(Col("c", "segment"), "segment"),
-            new(r("comment"), "comment"), new(a("language"), "analysed_language"), new(a("language_confidence"), "language_confidence"),
-            new(a("themes"), "themes"), new(a("sentiment"), "sentiment"), new(a("sentiment_score"), "sentiment_score"),
+            new(r("comment"), "comment"),
         ], new TableSource("surveys", "r"))
         {
-            Joins =
-            [
-                new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(r("customer_id"))),
-                new JoinItem(JoinKind.Left, new TableSource(VerbatimTables.Analysis.Table, "a"), a("response_id").Eq(r("response_id"))),
-            ],
+            Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(r("customer_id")))],
             Where = where,
             OrderBy = [r("answered_on"), r("response_id")],
         };
@@ -79,19 +69,21 @@ public static class VerbatimQuery
         {
             var score = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
             var given = reader.IsDBNull(3) ? null : reader.GetString(3);
-            var themes = reader.IsDBNull(9) ? [] : reader.GetString(9).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var verbatim = new Verbatim(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), score, Verbatim.CategoryOf(score),
-                reader.IsDBNull(7) ? given : reader.GetString(7), reader.IsDBNull(4) ? null : reader.GetString(4),
+            var id = reader.GetString(0);
+            var a = analysis.GetValueOrDefault(id);
+            var verbatim = new Verbatim(id, reader.GetFieldValue<DateOnly>(1), score, Verbatim.CategoryOf(score),
+                a?.Language ?? given, reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6))
             {
-                LanguageConfidence = reader.IsDBNull(8) ? null : Convert.ToDouble(reader.GetValue(8), CultureInfo.InvariantCulture),
-                Themes = themes,
-                Sentiment = reader.IsDBNull(10) ? null : reader.GetString(10),
-                SentimentScore = reader.IsDBNull(11) ? null : Convert.ToDouble(reader.GetValue(11), CultureInfo.InvariantCulture),
+                LanguageConfidence = a?.LanguageConfidence,
+                Themes = a?.Themes ?? [],
+                Sentiment = a?.Sentiment,
+                SentimentScore = a?.SentimentScore,
             };
             if ((language is null || string.Equals(verbatim.Language, language, StringComparison.OrdinalIgnoreCase)
                                   || string.Equals(given, language, StringComparison.OrdinalIgnoreCase))
-                && (theme is null || themes.Contains(theme)))
+                && (theme is null || verbatim.Themes.Contains(theme))
+                && (sentiment is null || verbatim.Sentiment == sentiment))
             {
                 list.Add(verbatim);
             }

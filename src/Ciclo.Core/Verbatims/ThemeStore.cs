@@ -26,12 +26,12 @@ public static partial class ThemeStore
         var terms = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT theme_id, language, term FROM {d.TableReference(VerbatimTables.ThemeTerms.Table)} ORDER BY theme_id, language, term";
+            command.CommandText = $"SELECT theme_id, language, terms FROM {d.TableReference(VerbatimTables.ThemeTerms.Table)} ORDER BY theme_id, language";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var byLanguage = terms.TryGetValue(reader.GetString(0), out var t) ? t : terms[reader.GetString(0)] = new(StringComparer.Ordinal);
-                (byLanguage.TryGetValue(reader.GetString(1), out var list) ? list : byLanguage[reader.GetString(1)] = []).Add(reader.GetString(2));
+                byLanguage[reader.GetString(1)] = [.. reader.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
             }
         }
 
@@ -64,7 +64,8 @@ public static partial class ThemeStore
             throw new ArgumentException(language, nameof(language));
         }
 
-        var exists = BuiltInThemes.Find(id) is not null || Load(workspace).Find(id) is not null;
+        var current = Load(workspace).Find(id);
+        var exists = BuiltInThemes.Find(id) is not null || current is not null;
         if (!exists && string.IsNullOrWhiteSpace(name))
         {
             throw new WorkspaceException("ThemeNeedsName", id);
@@ -76,9 +77,11 @@ public static partial class ThemeStore
             workspace.Upsert(VerbatimTables.Themes, id, name.Trim());
         }
 
-        foreach (var word in words.Select(w => w.Trim().ToLowerInvariant()).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
+        var own = OwnTerms(workspace, id, language);
+        var added = words.Select(w => w.Trim().ToLowerInvariant()).Where(w => w.Length > 0 && !own.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
         {
-            workspace.Upsert(VerbatimTables.ThemeTerms, id, language, word);
+            workspace.Upsert(VerbatimTables.ThemeTerms, id, language, string.Join('\n', own.Concat(added)));
         }
 
         tx.Commit();
@@ -94,6 +97,14 @@ public static partial class ThemeStore
         }
 
         workspace.Upsert(VerbatimTables.Themes, id, name.Trim());
+    }
+
+    private static List<string> OwnTerms(Workspace workspace, string id, string language)
+    {
+        var d = workspace.Dialect;
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT terms FROM {d.TableReference(VerbatimTables.ThemeTerms.Table)} WHERE theme_id = {d.Literal(id)} AND language = {d.Literal(language)}";
+        return command.ExecuteScalar() is string terms ? [.. terms.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : [];
     }
 
     public static void Validate(string id)

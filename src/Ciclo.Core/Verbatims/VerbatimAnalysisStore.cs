@@ -31,7 +31,7 @@ public static class VerbatimAnalysisStore
                 var comment = reader.GetString(1);
                 var language = reader.IsDBNull(2) ? null : reader.GetString(2);
                 var hash = Hash(comment, language);
-                if (!reader.IsDBNull(3) && reader.GetString(3) == hash && reader.GetString(4) == fingerprint)
+                if (!reader.IsDBNull(3) && reader.GetString(3) == hash && !reader.IsDBNull(4) && reader.GetString(4) == fingerprint)
                 {
                     unchanged++;
                     continue;

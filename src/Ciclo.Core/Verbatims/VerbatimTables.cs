@@ -29,13 +29,13 @@ public static class VerbatimTables
         new("name", ColumnType.Text, true),
     ], ["theme_id"]);
 
-    /// <summary>The words a workspace adds to a theme, by language (en, it, ar or any).</summary>
+    /// <summary>The words a workspace adds to a theme in one language (en, it, ar or any), one per line.</summary>
     public static readonly EntitySchema ThemeTerms = new("verbatim_theme_terms",
     [
         new("theme_id", ColumnType.Text, true),
         new("language", ColumnType.Text, true),
-        new("term", ColumnType.Text, true),
-    ], ["theme_id", "language", "term"]);
+        new("terms", ColumnType.Text, true),
+    ], ["theme_id", "language"]);
 
     /// <summary>Where fresh results wait before they replace the old ones in one statement.</summary>
     internal static readonly EntitySchema AnalysisWork = Analysis with { Name = "_ciclo_verbatim_work" };
