@@ -84,6 +84,24 @@ public sealed class Arguments
             : throw new UsageException("BadNumberOption", "--" + name, text);
     }
 
+    /// <summary>--segment NAME, segment=X or region=X.</summary>
+    public Planner.SegmentFilter? Segment()
+    {
+        if (Get("segment") is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Planner.SegmentFilter.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException("BadSegment", text);
+        }
+    }
+
     public Grain Grain()
     {
         var text = Get("grain", "month");

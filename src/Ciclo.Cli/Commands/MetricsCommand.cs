@@ -46,18 +46,7 @@ public sealed class MetricsCommand : ICommand
             throw new UsageException("RangeReversed", from, to);
         }
 
-        SegmentFilter? segment = null;
-        if (args.Get("segment") is { } s)
-        {
-            try
-            {
-                segment = SegmentFilter.Parse(s);
-            }
-            catch (ArgumentException)
-            {
-                throw new UsageException("BadSegment", s);
-            }
-        }
+        var segment = args.Segment();
 
         var metricIds = args.Get("metric")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         foreach (var id in metricIds)

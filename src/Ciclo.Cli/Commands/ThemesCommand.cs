@@ -43,18 +43,7 @@ public sealed class ThemesCommand : ICommand
                 throw new UsageException("UsageThemes");
         }
 
-        SegmentFilter? segment = null;
-        if (args.Get("segment") is { } s)
-        {
-            try
-            {
-                segment = SegmentFilter.Parse(s);
-            }
-            catch (ArgumentException)
-            {
-                throw new UsageException("BadSegment", s);
-            }
-        }
+        var segment = args.Segment();
 
         var (from, to) = (args.Date("from"), args.Date("to"));
         if (from is { } f && to is { } t && t < f)

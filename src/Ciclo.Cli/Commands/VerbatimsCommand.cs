@@ -21,18 +21,7 @@ public sealed class VerbatimsCommand : ICommand
             throw new UsageException("BadCategory", category);
         }
 
-        SegmentFilter? segment = null;
-        if (args.Get("segment") is { } s)
-        {
-            try
-            {
-                segment = SegmentFilter.Parse(s);
-            }
-            catch (ArgumentException)
-            {
-                throw new UsageException("BadSegment", s);
-            }
-        }
+        var segment = args.Segment();
 
         var sentiment = args.Get("sentiment");
         if (sentiment is not null && !VerbatimQuery.Sentiments.Contains(sentiment))

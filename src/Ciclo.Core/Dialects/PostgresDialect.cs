@@ -23,10 +23,15 @@ public sealed class PostgresDialect : SqlDialect
         _ => base.ColumnTypeName(type),
     };
 
-    public override string Upsert(EntitySchema table, IReadOnlyList<object?> values) =>
-        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") VALUES (" +
-        string.Join(", ", values.Select(Literal)) + ") ON CONFLICT (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ") DO UPDATE SET " +
-        string.Join(", ", table.Columns.Where(c => !table.Key.Contains(c.Name)).Select(c => QuoteIdentifier(c.Name) + " = EXCLUDED." + QuoteIdentifier(c.Name)));
+    public override string Upsert(EntitySchema table, IReadOnlyList<object?> values)
+    {
+        var others = table.Columns.Where(c => !table.Key.Contains(c.Name)).ToList();
+        return "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") VALUES (" +
+               string.Join(", ", values.Select(Literal)) + ") ON CONFLICT (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ") " +
+               (others.Count == 0
+                   ? "DO NOTHING" // every column is key: the row is already the same
+                   : "DO UPDATE SET " + string.Join(", ", others.Select(c => QuoteIdentifier(c.Name) + " = EXCLUDED." + QuoteIdentifier(c.Name))));
+    }
 
     public override string Literal(object? value) => value switch
     {
