@@ -45,12 +45,16 @@ public sealed class CorpusQuality
 
     public static string CorpusPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "verbatims", "corpus.jsonl");
 
-    /// <summary>Measures one split: "heldout", "dev" or "all".</summary>
-    public static CorpusQuality Measure(string split)
+    /// <summary>The independent check set (tests/Ciclo.Tests/Fixtures/verbatims/check.jsonl), written
+    /// before the sentiment rules were reworked and never used to tune them.</summary>
+    public static string CheckPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "verbatims", "check.jsonl");
+
+    /// <summary>Measures one split: "heldout", "dev" or "all" (of the corpus, or of another labelled file).</summary>
+    public static CorpusQuality Measure(string split, string? path = null)
     {
         var analyzer = new VerbatimAnalyzer(ThemeSet.BuiltIn);
         var languages = new Dictionary<string, LanguageScores>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(CorpusPath))
+        foreach (var line in File.ReadLines(path ?? CorpusPath))
         {
             var row = JsonDocument.Parse(line).RootElement;
             if (split != "all" && row.GetProperty("split").GetString() != split)
