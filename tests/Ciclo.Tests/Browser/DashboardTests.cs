@@ -145,6 +145,68 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
     }
 
     [Fact]
+    public async Task The_themes_panel_shows_the_APIs_mentions_and_filters_the_comments_by_theme()
+    {
+        var page = await host.Open($"page=verbatims&lang=it&{Range}");
+        Assert.Equal("true", await page.GetAttributeAsync("#chart-themes", "data-ready"));
+
+        using var http = new HttpClient();
+        var api = JsonDocument.Parse(await http.GetStringAsync($"{host.BaseUrl}/api/themes?{Range}&lang=it")).RootElement;
+        var expected = api.GetProperty("themes").EnumerateArray()
+            .ToDictionary(theme => theme.GetProperty("id").GetString()!, theme => theme.GetProperty("mentions").GetInt32());
+        var rows = await page.Locator("tr.theme-row").AllAsync();
+        Assert.Equal(expected.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            var id = (await row.GetAttributeAsync("data-theme"))!;
+            Assert.Equal(expected[id], int.Parse((await row.GetAttributeAsync("data-mentions"))!, CultureInfo.InvariantCulture));
+        }
+
+        var first = page.Locator("tr.theme-row").First;
+        var theme = (await first.GetAttributeAsync("data-theme"))!;
+        await first.Locator("button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("theme="));
+        await DashboardHost.Loaded(page);
+        Assert.Contains("theme=" + theme, page.Url);
+
+        var items = await page.Locator("article.verbatim").AllAsync();
+        Assert.NotEmpty(items);
+        foreach (var item in items)
+        {
+            Assert.Contains(theme, (await item.GetAttributeAsync("data-themes"))!.Split(' '));
+            Assert.Contains(await item.GetAttributeAsync("data-sentiment"), new[] { "positive", "neutral", "negative" });
+        }
+
+        Assert.Equal(theme, await page.GetAttributeAsync("tr.theme-row.is-active", "data-theme"));
+        Assert.True(await page.Locator("#theme-all").IsEnabledAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardHost.Screenshots, "verbatims-themes-it.png"), FullPage = true });
+
+        // "All themes" clears the filter.
+        await page.ClickAsync("#theme-all");
+        await page.WaitForURLAsync(url => !url.Contains("theme="));
+        await DashboardHost.Loaded(page);
+        Assert.False(await page.Locator("#theme-all").IsEnabledAsync());
+    }
+
+    [Fact]
+    public async Task The_sentiment_filter_is_kept_in_the_url()
+    {
+        var page = await host.Open($"page=verbatims&lang=en&{Range}");
+        await page.SelectOptionAsync("#f-sentiment", "negative");
+        await page.WaitForURLAsync(url => url.Contains("sentiment=negative"));
+        await DashboardHost.Loaded(page);
+        var items = await page.Locator("article.verbatim").AllAsync();
+        Assert.NotEmpty(items);
+        foreach (var item in items)
+        {
+            Assert.Equal("negative", await item.GetAttributeAsync("data-sentiment"));
+        }
+
+        var shared = await host.Open(new Uri(page.Url).Query.TrimStart('?'));
+        Assert.Equal("negative", await shared.InputValueAsync("#f-sentiment"));
+    }
+
+    [Fact]
     public async Task An_upload_through_the_page_reports_its_rejected_rows()
     {
         var page = await host.Open("page=import&lang=it");

@@ -242,7 +242,7 @@ function wire() {
   $('f-program').addEventListener('change', onFilter('program'));
   $('filters').addEventListener('submit', (event) => event.preventDefault());
   $('f-reset').addEventListener('click', () => navigate({
-    from: '', to: '', grain: '', segment: '', program: '', category: '', language: '', vpage: 1,
+    from: '', to: '', grain: '', segment: '', program: '', category: '', language: '', theme: '', sentiment: '', vpage: 1,
   }));
   $('error-dismiss').addEventListener('click', clearErrors);
   $('auth-form').addEventListener('submit', (event) => {

@@ -4,6 +4,8 @@ export const PAGES = ['overview', 'expansion', 'verbatims', 'import'];
 export const GRAINS = ['week', 'month', 'quarter', 'year'];
 export const CATEGORIES = ['promoter', 'passive', 'detractor'];
 export const MODELS = ['last', 'first', 'linear'];
+export const SENTIMENTS = ['positive', 'neutral', 'negative'];
+const THEME = /^[a-z0-9_-]{1,64}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -29,6 +31,8 @@ export function readState(search = window.location.search) {
     program: pick('program'),
     category: pick('category', CATEGORIES),
     language: pick('language'),
+    theme: THEME.test(q.get('theme') || '') ? q.get('theme') : '',
+    sentiment: pick('sentiment', SENTIMENTS),
     model: pick('model', MODELS),
     vpage: Number.isFinite(listPage) && listPage > 0 ? listPage : 1,
   };
@@ -38,7 +42,7 @@ export function readState(search = window.location.search) {
 export function toSearch(state) {
   const q = new URLSearchParams();
   q.set('page', state.page);
-  for (const name of ['lang', 'from', 'to', 'grain', 'segment', 'program', 'category', 'language', 'model']) {
+  for (const name of ['lang', 'from', 'to', 'grain', 'segment', 'program', 'category', 'language', 'theme', 'sentiment', 'model']) {
     if (state[name]) q.set(name, state[name]);
   }
   if (state.vpage > 1) q.set('vpage', String(state.vpage));
