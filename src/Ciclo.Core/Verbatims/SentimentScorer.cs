@@ -5,7 +5,9 @@ namespace Ciclo.Verbatims;
 /// three words of its clause ("not easy" is negative, "no problems" half as positive as "problems" is negative); intensifiers
 /// and diminishers scale the next polar word; after "but" (ma, لكن, بس) a clause weighs more and
 /// before it less, a concessive clause ("although", anche se, مع أن) less; a wish (would, vorrei,
-/// ياريت) damps its clause; praise and blame of similar weight make a mixed answer, neutral; a sarcasm marker next to blame turns the praise into blame. Latin
+/// ياريت) damps its clause and, opening a clause that blames nothing, is a mild reservation against
+/// praise; praise and blame of similar weight make a mixed answer, neutral, and so does praise
+/// followed by "but" and only a negation or a need ("looks nice but I can't drill down"); a sarcasm marker next to blame turns the praise into blame. Latin
 /// words are read with the comment's language, and with the other Latin lexicon where that one
 /// knows nothing (mixed answers), false friends excepted; Arabic words with the Arabic lexicon,
 /// fused negations (ماعجبني) included. The sum is squashed to [-1, 1].
@@ -17,6 +19,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
     private const double Threshold = 0.2;
     private const double NegativeBias = 1.15;
     private const double MixedRatio = 0.25;
+    private const double SuggestionWeight = -0.6;
 
     public static SentimentScorer Shared { get; } = new(SentimentLexicon.Shared);
 
@@ -32,6 +35,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
         var contrasts = new List<int>();
         var concessives = new List<int>();
         var wishes = new List<int>();
+        var negators = new List<int>();
         var sarcasm = false;
         var irony = false;
         var polarSpans = new HashSet<(int, int)>();
@@ -46,6 +50,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
             switch (term.Role)
             {
                 case SentimentRole.Negator:
+                    negators.Add(m.Start);
                     negatedUntil = ScopeEnd(tokens, m.End - 1, NegationScope);
                     break;
                 case SentimentRole.Intensifier:
@@ -105,6 +110,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
         }
 
         FusedNegations(tokens, covered, items);
+        var suggestions = Suggestions(tokens, wishes, items);
         var values = new double[items.Count];
         double praise = 0, blamed = 0;
         for (var i = 0; i < items.Count; i++)
@@ -146,6 +152,14 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
             values[i] = value;
         }
 
+        blamed += suggestions * -SuggestionWeight;
+
+        // "Good, but I can't …" / "… but it takes a few messages": after the "but" nothing polar, only a
+        // negation or a need: a reservation, read as mixed.
+        var reserved = contrasts.Any(c => items.Any(x => x.Token < c && x.Value > 0 && SameSentence(tokens, c, x.Token))
+            && !items.Any(x => x.Token > c && SameSentence(tokens, c, x.Token))
+            && negators.Concat(wishes).Any(n => n > c && SameSentence(tokens, c, n)));
+
         double raw = 0;
         foreach (var e in lexicon.PositiveEmoji.Where(e => text.Contains(e, StringComparison.Ordinal)))
         {
@@ -171,7 +185,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
         }
 
         // Praise and blame of similar weight make a mixed, neutral answer, whichever comes last.
-        var mixed = !ironic && praise > 0 && blamed > 0 && Math.Min(praise, blamed) / Math.Max(praise, blamed) >= MixedRatio;
+        var mixed = !ironic && ((praise > 0 && blamed > 0 && Math.Min(praise, blamed) / Math.Max(praise, blamed) >= MixedRatio) || reserved);
         var score = Math.Round(raw / Math.Sqrt((raw * raw) + Squash) * (mixed ? 0.2 : 1), 3, MidpointRounding.AwayFromZero);
         return new SentimentResult(score >= Threshold ? "positive" : score <= -Threshold ? "negative" : "neutral", score);
     }
@@ -209,6 +223,16 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
             }
         }
     }
+
+    /// <summary>Wishes or suggestions ("needs", "would be nice", servirebbe, محتاج) whose clause blames
+    /// nothing: mild reservations that weigh against praise in the mixed test but add no blame.</summary>
+    private static int Suggestions(IReadOnlyList<CommentToken> tokens, List<int> wishes, List<(int Token, double Value)> items) =>
+        wishes.Count(w => OpensClause(tokens, w) && !items.Any(x => x.Value < 0 && SameClause(tokens, w, x.Token)));
+
+    /// <summary>Whether a word is among the first two of its clause ("needs better …", "we would need …"),
+    /// not inside a relative clause ("everything we need").</summary>
+    private static bool OpensClause(IReadOnlyList<CommentToken> tokens, int at) =>
+        tokens[at].StartsClause || at == 0 || tokens[at - 1].StartsClause || at == 1;
 
     private static int ScopeEnd(IReadOnlyList<CommentToken> tokens, int from, int words)
     {

@@ -4,7 +4,7 @@ namespace Ciclo.Verbatims;
 public sealed class VerbatimAnalyzer(ThemeSet themes)
 {
     /// <summary>Bump when the analysis changes, so that stored results are computed again.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static readonly string[] Languages = ["en", "it", "ar"];
 

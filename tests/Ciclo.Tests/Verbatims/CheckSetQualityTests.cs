@@ -9,8 +9,10 @@ namespace Ciclo.Tests.Verbatims;
 /// labelled by the clause after "but" (ma, però, لكن, بس), neutral when praise and blame are balanced.</summary>
 public sealed class CheckSetQualityTests(ITestOutputHelper output)
 {
-    /// <summary>The floor asserted per language (see docs/verbatims.md, Quality).</summary>
-    private static readonly Dictionary<string, double> Floor = new(StringComparer.Ordinal) { ["en"] = 0.0, ["it"] = 0.0, ["ar"] = 0.0 };
+    /// <summary>The floor asserted per language: the 0.8 target where it was reached (it, 0.800), else
+    /// the accuracy measured once after the rules were reworked (en 0.780, ar 0.660; before: en 0.740,
+    /// it 0.760, ar 0.600). English and Arabic do not reach 0.8 on this set; see docs/verbatims.md.</summary>
+    private static readonly Dictionary<string, double> Floor = new(StringComparer.Ordinal) { ["en"] = 0.78, ["it"] = 0.8, ["ar"] = 0.66 };
 
     [Fact]
     public void Sentiment_generalises_to_the_independent_check_set()
