@@ -17,7 +17,7 @@ install_packages() {
   command -v clickhouse-server >/dev/null 2>&1 || need+=(clickhouse-server clickhouse-client)
   if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
   fi
   id postgres >/dev/null 2>&1 || useradd --system postgres
 }
