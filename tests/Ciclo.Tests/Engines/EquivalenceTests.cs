@@ -101,6 +101,9 @@ public sealed class EquivalenceTests
         var campaignsA = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(duck.Workspace, null, null, "Asia/Tokyo"));
         var campaignsB = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(other.Workspace, null, null, "Asia/Tokyo"));
         Assert.Equal(campaignsA, campaignsB);
+        var themes = new Ciclo.Verbatims.ThemeRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 7, 31), Grain.Month, null, null, 1);
+        Assert.Equal(Ciclo.Presenters.ThemeReportPresenter.Json(Ciclo.Verbatims.ThemeReportBuilder.Run(duck.Workspace, themes), "en"),
+            Ciclo.Presenters.ThemeReportPresenter.Json(Ciclo.Verbatims.ThemeReportBuilder.Run(other.Workspace, themes), "en"));
         foreach (var model in new[] { AttributionModel.Last, AttributionModel.First, AttributionModel.Linear })
         {
             Assert.Equal(Ciclo.Presenters.InfluencePresenter.Json(InfluenceCalculator.Run(duck.Workspace, model, 90)),
