@@ -20,14 +20,16 @@ public static class InfluenceCalculator
         var data = InfluenceData.Load(workspace, tz);
         var latest = MetricEngine.LatestDataDay(workspace, MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Time.Grain.Month, tz)));
         var credit = Credit(data, model, window);
+        var bookings = data.Bookings.GroupBy(b => b.Customer).ToDictionary(g => g.Key, g => g.Select(b => b.Day).Order().ToArray());
+        var engagementsOf = data.Engagements.ToLookup(e => e.Campaign);
+        var deliveriesOf = data.Deliveries.ToLookup(d => d.Campaign);
 
         var campaigns = data.Activity.Keys.Order(StringComparer.Ordinal).Select(id =>
         {
             var activity = data.Activity[id];
             var pending = activity.LastSendDay is { } last && (latest is null || latest.Value.DayNumber < last + window);
-            return Row(id, data.CampaignNames[id],
-                data.Engagements.Where(e => e.Campaign == id), data.Deliveries.Where(d => d.Campaign == id),
-                credit.GetValueOrDefault(id), data, window, pending) with
+            return Row(id, data.CampaignNames[id], engagementsOf[id], deliveriesOf[id],
+                credit.GetValueOrDefault(id), bookings, window, pending) with
             {
                 Sends = activity.Sends,
                 OpenRate = activity.Delivered == 0 ? null : (double)activity.Opened / activity.Delivered,
@@ -40,7 +42,7 @@ public static class InfluenceCalculator
             var members = data.CampaignNames.Keys.Where(id => data.Deliveries.Any(d => d.Campaign == id && d.Program == program)).ToHashSet();
             var row = Row(program, null,
                 data.Engagements.Where(e => e.Program == program), data.Deliveries.Where(d => d.Program == program),
-                members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), data, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
+                members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), bookings, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
             var activity = members.Select(id => data.Activity[id]).ToList();
             var delivered = activity.Sum(a => a.Delivered);
             return row with
@@ -101,12 +103,11 @@ public static class InfluenceCalculator
         credit[key] = credit.GetValueOrDefault(key) + amount;
 
     private static InfluenceRow Row(string key, string? name, IEnumerable<InfluenceData.Engagement> engagements,
-        IEnumerable<InfluenceData.Delivery> deliveries, double credited, InfluenceData data, int window, bool pending)
+        IEnumerable<InfluenceData.Delivery> deliveries, double credited, IReadOnlyDictionary<string, int[]> bookings, int window, bool pending)
     {
         var firstEngagement = engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.Min(e => e.Day));
         var baseline = deliveries.Where(d => !firstEngagement.ContainsKey(d.Customer))
             .GroupBy(d => d.Customer).ToDictionary(g => g.Key, g => g.Min(d => d.FirstSendDay));
-        var bookings = data.Bookings.GroupBy(b => b.Customer).ToDictionary(g => g.Key, g => g.Select(b => b.Day).ToList());
         bool Expanded(string customer, int from) =>
             bookings.TryGetValue(customer, out var days) && days.Any(d => d >= from && d <= from + window);
         double? Rate(Dictionary<string, int> group) =>
