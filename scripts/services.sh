@@ -92,6 +92,7 @@ case "${1:-start}" in
       kill "$(cat "$DIR/ch/pid")" 2>/dev/null || true
       rm -f "$DIR/ch/pid"
     fi
+    pkill -f "clickhouse-server --config-file=$DIR/ch/config.xml" 2>/dev/null || true
     ;;
   *)
     echo "usage: $0 start|stop" >&2
