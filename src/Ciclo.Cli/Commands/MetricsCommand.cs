@@ -39,8 +39,7 @@ public sealed class MetricsCommand : ICommand
     {
         var timeZone = args.Get("time-zone") ?? workspace.Settings.TimeZone;
         TimeZones.Validate(timeZone);
-        var to = args.Date("to") ?? MetricEngine.LatestDataDay(workspace, RenderContext(workspace, timeZone)) ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var from = args.Date("from") ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        var (from, to) = MetricEngine.DefaultRange(workspace, args.Date("from"), args.Date("to"), timeZone);
         if (to < from)
         {
             throw new UsageException("RangeReversed", from, to);
@@ -74,7 +73,4 @@ public sealed class MetricsCommand : ICommand
             Program = args.Get("program"),
         };
     }
-
-    private static Sql.RenderContext RenderContext(Workspace workspace, string timeZone) =>
-        MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Time.Grain.Month, timeZone));
 }

@@ -7,19 +7,13 @@ namespace Ciclo.Cli.Commands;
 /// each programme's members, enrolment, member vs non-member churn and expansion revenue per customer, per period.</summary>
 public sealed class ProgrammesCommand : ICommand
 {
-    private static readonly string[] ProgrammeMetrics =
-    [
-        "programme_members", "programme_enrolment_rate", "member_churn_rate", "non_member_churn_rate",
-        "member_expansion_revenue_per_customer", "non_member_expansion_revenue_per_customer",
-    ];
-
     public string Name => "programmes";
 
     public int Run(Arguments args, CliConsole console, string lang)
     {
         using var workspace = WorkspaceOption.Open(args);
         var format = args.Get("format", "table");
-        var request = MetricsCommand.BuildRequest(args, workspace) with { Metrics = ProgrammeMetrics };
+        var request = MetricsCommand.BuildRequest(args, workspace) with { Metrics = Catalog.Metrics.ProgrammeIds };
         var names = request.Program is { } one ? [one] : ProgrammeNames(workspace);
         if (names.Count == 0)
         {

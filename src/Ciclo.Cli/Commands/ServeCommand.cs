@@ -28,17 +28,12 @@ public sealed class ServeCommand : ICommand
             console.Out.WriteLine(Text.Format(lang, "ServeListening", url.TrimEnd('/') + "/?lang=" + lang));
         }
 
-        if (Security.KeyStoreFor(options) is false)
+        if (!Server.Security.KeyStore.Load(options.KeysFile).Enabled)
         {
             console.Out.WriteLine(Text.Get(lang, "ServeLoopbackOnly"));
         }
 
         app.WaitForShutdown();
         return 0;
-    }
-
-    private static class Security
-    {
-        public static bool KeyStoreFor(ServerOptions options) => Server.Security.KeyStore.Load(options.KeysFile).Enabled;
     }
 }

@@ -93,6 +93,13 @@ public static class Metrics
 
     public static MetricDefinition? Find(string id) => All.FirstOrDefault(m => m.Id == id);
 
+    /// <summary>The metrics a programme report shows (ciclo programmes, /api/programmes).</summary>
+    public static IReadOnlyList<string> ProgrammeIds { get; } =
+    [
+        "programme_members", "programme_enrolment_rate", "member_churn_rate", "non_member_churn_rate",
+        "member_expansion_revenue_per_customer", "non_member_expansion_revenue_per_customer",
+    ];
+
     /// <summary>The built-in benchmark bands (Act-On's customer lifecycle research).</summary>
     public static IReadOnlyList<BenchmarkBand> Benchmarks { get; } =
     [

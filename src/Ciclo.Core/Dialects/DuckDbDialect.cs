@@ -18,9 +18,4 @@ public sealed class DuckDbDialect : SqlDialect
         "INSERT OR REPLACE INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) +
         ") VALUES (" + string.Join(", ", values.Select(Literal)) + ")";
 
-    public override string Literal(object? value) => value switch
-    {
-        DateTime t => "TIMESTAMPTZ '" + t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "+00'",
-        _ => base.Literal(value),
-    };
 }

@@ -33,9 +33,4 @@ public sealed class PostgresDialect : SqlDialect
                    : "DO UPDATE SET " + string.Join(", ", others.Select(c => QuoteIdentifier(c.Name) + " = EXCLUDED." + QuoteIdentifier(c.Name))));
     }
 
-    public override string Literal(object? value) => value switch
-    {
-        DateTime t => "TIMESTAMPTZ '" + t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "+00'",
-        _ => base.Literal(value),
-    };
 }

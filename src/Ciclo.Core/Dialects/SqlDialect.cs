@@ -33,6 +33,7 @@ public abstract class SqlDialect
         string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
         bool b => b ? "TRUE" : "FALSE",
         DateOnly d => DateLiteral(d),
+        DateTime t => "TIMESTAMPTZ '" + t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00'",
         long n => n.ToString(CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
         decimal m => m.ToString(CultureInfo.InvariantCulture),

@@ -34,42 +34,42 @@ public sealed class Importer(Workspace workspace)
         try
         {
             var read = Stage(v, entity, source, mapping, progress);
-            Exec(v, "SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
+            v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
             var checks = new ValidationChecks(entity, d);
-            Exec(v, $"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
             foreach (var (column, reason, detail, broken) in checks.All())
             {
-                Exec(v, $"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
+                v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
                         $"FROM {Staging} AS s WHERE {broken}");
             }
 
             var typedColumns = string.Join(", ", entity.Columns.Select(c => $"{checks.Typed(c)} AS {q(c.Name)}"));
             var keyList = string.Join(", ", entity.Key.Select(q));
             var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
-            Exec(v, $"CREATE TABLE {Good} AS SELECT s.line, {typedColumns} FROM {Staging} AS s " +
+            v.Execute($"CREATE TABLE {Good} AS SELECT s.line, {typedColumns} FROM {Staging} AS s " +
                     $"WHERE s.line NOT IN (SELECT line FROM {Rejects})");
 
             // A key repeated with different values inside the file is ambiguous: every such row is rejected.
-            Exec(v, $"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
+            v.Execute($"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
                     $"(SELECT string_agg(CAST(o.line AS VARCHAR), ', ' ORDER BY o.line) FROM {Good} AS o WHERE " +
                     string.Join(" AND ", entity.Key.Select(k => $"o.{q(k)} = g.{q(k)}")) + " AND o.line <> g.line) " +
                     $"FROM {Good} AS g WHERE ({keyList}) IN (SELECT {keyList} FROM {Good} GROUP BY {keyList} " +
                     $"HAVING count(DISTINCT ROW({allColumns})) > 1)");
-            Exec(v, $"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
-            var beforeDedup = Count(v, $"SELECT count(*) FROM {Good}");
-            Exec(v, $"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
-            var repeated = beforeDedup - Count(v, $"SELECT count(*) FROM {Good}");
+            v.Execute($"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
+            var beforeDedup = v.Count($"SELECT count(*) FROM {Good}");
+            v.Execute($"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
+            var repeated = beforeDedup - v.Count($"SELECT count(*) FROM {Good}");
 
             space.MirrorExisting(entity, Good);
             var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
             var sameRow = string.Join(" AND ", entity.Columns.Select(c => $"t.{q(c.Name)} IS NOT DISTINCT FROM g.{q(c.Name)}"));
-            var inserted = Count(v, $"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
-            var unchanged = Count(v, $"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
-            var rejected = Count(v, $"SELECT count(DISTINCT line) FROM {Rejects}");
+            var inserted = v.Count($"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
+            var unchanged = v.Count($"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            var rejected = v.Count($"SELECT count(DISTINCT line) FROM {Rejects}");
             var updated = read - rejected - repeated - inserted - unchanged;
-            Exec(v, $"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
-            Exec(v, "SET TimeZone = 'UTC'");
+            v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            v.Execute("SET TimeZone = 'UTC'");
 
             var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown);
             if (space.IsWarehouse)
@@ -90,7 +90,7 @@ public sealed class Importer(Workspace workspace)
         }
         finally
         {
-            Exec(v, "SET TimeZone = 'UTC'");
+            v.Execute("SET TimeZone = 'UTC'");
             DropWork(v);
         }
     }
@@ -103,13 +103,13 @@ public sealed class Importer(Workspace workspace)
         var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
         var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
         using var tx = v.BeginTransaction();
-        Exec(v, $"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
-        Exec(v, $"INSERT INTO {q(entity.Table)} ({allColumns}) SELECT {allColumns} FROM {Good}");
-        var importId = Count(v, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-        Exec(v, $"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
-        Exec(v, $"INSERT INTO quarantine SELECT {importId}, {d.Literal(entity.Name)}, {d.Literal(s.File)}, line, column_name, value, reason, detail " +
+        v.Execute($"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
+        v.Execute($"INSERT INTO {q(entity.Table)} ({allColumns}) SELECT {allColumns} FROM {Good}");
+        var importId = v.Count("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        v.Execute($"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
+        v.Execute($"INSERT INTO quarantine SELECT {importId}, {d.Literal(entity.Name)}, {d.Literal(s.File)}, line, column_name, value, reason, detail " +
                 $"FROM {Rejects} ORDER BY line, column_name");
-        Exec(v, d.Upsert(Tables.Imports, ImportRow(importId, s)));
+        v.Execute(d.Upsert(Tables.Imports, ImportRow(importId, s)));
         BeforeCommit?.Invoke();
         tx.Commit();
     }
@@ -119,7 +119,7 @@ public sealed class Importer(Workspace workspace)
     {
         var vq = DuckDbDialect.Instance.QuoteIdentifier;
         var rows = ValidationSpace.Read(v, $"SELECT {string.Join(", ", entity.Columns.Select(c => vq(c.Name)))} FROM {Good}", entity.Columns.Count).ToList();
-        var importId = Count(workspace.Connection, "SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        var importId = workspace.Connection.Count("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
         var rejects = ValidationSpace.Read(v, $"SELECT line, column_name, value, reason, detail FROM {Rejects} ORDER BY line, column_name", 5)
             .Select(r => new object?[] { importId, entity.Name, s.File, r[0], r[1], r[2], r[3], r[4] }).ToList();
         workspace.Engine.ApplyImport(workspace.Connection, entity, rows, rejects, ImportRow(importId, s), BeforeCommit);
@@ -162,7 +162,7 @@ public sealed class Importer(Workspace workspace)
     private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress)
     {
         var q = DuckDbDialect.Instance.QuoteIdentifier;
-        Exec(v, $"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
+        v.Execute($"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
         long read = 0;
         using (var appender = v.CreateAppender(Staging))
         {
@@ -191,22 +191,8 @@ public sealed class Importer(Workspace workspace)
     {
         foreach (var table in new[] { Staging, Rejects, Good })
         {
-            Exec(v, "DROP TABLE IF EXISTS " + table);
+            v.Execute("DROP TABLE IF EXISTS " + table);
         }
-    }
-
-    private static void Exec(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Count(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The rejections currently in quarantine, by entity, file and line.</summary>

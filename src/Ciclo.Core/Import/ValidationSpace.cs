@@ -47,7 +47,7 @@ internal sealed class ValidationSpace : IDisposable
         foreach (var target in entity.Columns.Select(c => c.References).OfType<string>().Distinct())
         {
             var key = Entities.KeyOf(target);
-            Execute($"CREATE TABLE {Dialect.QuoteIdentifier(target)} ({Dialect.QuoteIdentifier(key)} VARCHAR)");
+            Connection.Execute($"CREATE TABLE {Dialect.QuoteIdentifier(target)} ({Dialect.QuoteIdentifier(key)} VARCHAR)");
             var schema = new EntitySchema(target, [new ColumnSpec(key, ColumnType.Text)], [key]);
             DuckDbEngine.Instance.BulkInsert(Connection, null, schema,
                 Read(_workspace.Connection, $"SELECT {_workspace.Dialect.QuoteIdentifier(key)} FROM {_workspace.Dialect.TableReference(target)}", 1));
@@ -63,9 +63,9 @@ internal sealed class ValidationSpace : IDisposable
         }
 
         var loose = new EntitySchema(entity.Name, entity.Columns.Select(c => c with { Required = false }).ToList(), entity.Key);
-        Execute(Dialect.CreateTable(loose).Replace(", PRIMARY KEY (" + string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier)) + ")", string.Empty, StringComparison.Ordinal));
+        Connection.Execute(Dialect.CreateTable(loose).Replace(", PRIMARY KEY (" + string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier)) + ")", string.Empty, StringComparison.Ordinal));
         var w = _workspace.Dialect;
-        if (Convert.ToInt64(Scalar(_workspace.Connection, $"SELECT count(*) FROM {w.TableReference(entity.Table)}"), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (_workspace.Connection.Count($"SELECT count(*) FROM {w.TableReference(entity.Table)}") == 0)
         {
             return; // nothing there yet: every row of the file is new
         }
@@ -79,13 +79,6 @@ internal sealed class ValidationSpace : IDisposable
             var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.TableReference(entity.Table)} WHERE {keyTuple} IN ({values})", entity.Columns.Count);
             DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.ToList());
         }
-    }
-
-    private static object? Scalar(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     public static IEnumerable<object?[]> Read(DbConnection connection, string sql, int columns)
@@ -112,13 +105,6 @@ internal sealed class ValidationSpace : IDisposable
         System.Numerics.BigInteger b => (long)b,
         _ => value,
     };
-
-    private void Execute(string sql)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     public void Dispose() => _own?.Dispose();
 }

@@ -18,7 +18,7 @@ public static class InfluenceCalculator
         var window = windowDays ?? workspace.Settings.AttributionWindowDays;
         var tz = timeZone ?? workspace.Settings.TimeZone;
         var data = InfluenceData.Load(workspace, tz);
-        var latest = MetricEngine.LatestDataDay(workspace, MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Time.Grain.Month, tz)));
+        var latest = MetricEngine.LatestDataDay(workspace, tz);
         var credit = Credit(data, model, window);
         var bookings = data.Bookings.GroupBy(b => b.Customer).ToDictionary(g => g.Key, g => g.Select(b => b.Day).Order().ToArray());
         var engagementsOf = data.Engagements.ToLookup(e => e.Campaign);
@@ -39,7 +39,7 @@ public static class InfluenceCalculator
 
         var programmes = data.Deliveries.Where(d => d.Program is not null).Select(d => d.Program!).Distinct().Select(program =>
         {
-            var members = data.CampaignNames.Keys.Where(id => data.Deliveries.Any(d => d.Campaign == id && d.Program == program)).ToHashSet();
+            var members = deliveriesOf.Where(g => g.Any(d => d.Program == program)).Select(g => g.Key).ToHashSet();
             var row = Row(program, null,
                 data.Engagements.Where(e => e.Program == program), data.Deliveries.Where(d => d.Program == program),
                 members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), bookings, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));

@@ -105,6 +105,20 @@ public static class MetricEngine
         };
     }
 
+    /// <summary>The latest day of any dated row in the workspace, in the time zone given.</summary>
+    public static DateOnly? LatestDataDay(Workspace workspace, string timeZone) =>
+        LatestDataDay(workspace, Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Time.Grain.Month, timeZone)));
+
+    /// <summary>
+    /// The range of a request that leaves one or both ends open, the same for every presenter: up
+    /// to the latest data (today when empty), from the first day of the eleventh month before.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) DefaultRange(Workspace workspace, DateOnly? from, DateOnly? to, string timeZone)
+    {
+        var end = to ?? LatestDataDay(workspace, timeZone) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        return (from ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11), end);
+    }
+
     /// <summary>The latest day of any dated row in the workspace, in the reporting time zone.</summary>
     public static DateOnly? LatestDataDay(Workspace workspace, RenderContext context)
     {

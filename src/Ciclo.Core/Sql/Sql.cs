@@ -21,8 +21,6 @@ public static class Sql
 
     public static SqlExpr IsNotNull(this SqlExpr e) => new IsNull(e, true);
 
-    public static SqlExpr Div(SqlExpr a, SqlExpr b) => new Binary(BinaryOperator.Divide, a, b);
-
     public static SqlExpr When(SqlExpr condition, SqlExpr then, SqlExpr? otherwise = null) =>
         new CaseWhen(condition, then, otherwise);
 

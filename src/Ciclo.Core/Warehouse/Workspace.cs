@@ -29,7 +29,7 @@ public sealed class Workspace : IDisposable
 
     public SqlDialect Dialect => Engine.Dialect;
 
-    public WorkspaceSettings Settings { get; private set; }
+    public WorkspaceSettings Settings { get; }
 
     public static Workspace Create(string db, WorkspaceSettings settings)
     {
@@ -64,32 +64,12 @@ public sealed class Workspace : IDisposable
     /// <summary>The schema version the workspace is at.</summary>
     public int SchemaVersion => Convert.ToInt32(Scalar("SELECT max(version) FROM schema_version"), CultureInfo.InvariantCulture);
 
-    public object? Scalar(string sql)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
+    public object? Scalar(string sql) => Connection.Scalar(sql);
 
-    public void Execute(string sql) => Execute(Connection, sql);
+    public void Execute(string sql) => Connection.Execute(sql);
 
     /// <summary>Inserts a row of a declared table or replaces the row with its key.</summary>
     public void Upsert(EntitySchema table, params object?[] values) => Execute(Dialect.Upsert(table, values));
-
-    public void UpdateSettings(WorkspaceSettings settings)
-    {
-        ValidateSettings(settings);
-        WriteSettings(Engine, Connection, settings);
-        Settings = settings;
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private static void ValidateSettings(WorkspaceSettings settings)
     {
@@ -104,13 +84,8 @@ public sealed class Workspace : IDisposable
     private static void Migrate(WarehouseEngine engine, DbConnection connection)
     {
         var d = engine.Dialect;
-        Execute(connection, d.CreateTable(Tables.SchemaVersion, ifNotExists: true));
-        int current;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
-            current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
+        connection.Execute(d.CreateTable(Tables.SchemaVersion, ifNotExists: true));
+        var current = connection.Count("SELECT coalesce(max(version), 0) FROM schema_version");
 
         if (current > Migrations.Latest)
         {
@@ -122,10 +97,10 @@ public sealed class Workspace : IDisposable
             using var tx = connection.BeginTransaction();
             foreach (var statement in migration.Statements(d))
             {
-                Execute(connection, statement);
+                connection.Execute(statement);
             }
 
-            Execute(connection, d.Upsert(Tables.SchemaVersion, [(long)migration.Version, migration.Description, DateTime.UtcNow]));
+            connection.Execute(d.Upsert(Tables.SchemaVersion, [(long)migration.Version, migration.Description, DateTime.UtcNow]));
             tx.Commit();
         }
     }
@@ -141,7 +116,7 @@ public sealed class Workspace : IDisposable
             ("attribution_window_days", settings.AttributionWindowDays.ToString(CultureInfo.InvariantCulture)),
         })
         {
-            Execute(connection, engine.Dialect.Upsert(Tables.Settings, [key, value]));
+            connection.Execute(engine.Dialect.Upsert(Tables.Settings, [key, value]));
         }
 
         tx.Commit();

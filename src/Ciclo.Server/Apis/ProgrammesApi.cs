@@ -5,12 +5,6 @@ namespace Ciclo.Server.Apis;
 
 public static class ProgrammesApi
 {
-    private static readonly string[] ProgrammeMetrics =
-    [
-        "programme_members", "programme_enrolment_rate", "member_churn_rate", "non_member_churn_rate",
-        "member_expansion_revenue_per_customer", "non_member_expansion_revenue_per_customer",
-    ];
-
     public static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/programmes", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
@@ -18,7 +12,7 @@ public static class ProgrammesApi
                 var q = new QueryParameters(request);
                 var reports = await workspace.Use(w =>
                 {
-                    var baseRequest = q.MetricRequest(w, ProgrammeMetrics);
+                    var baseRequest = q.MetricRequest(w, Catalog.Metrics.ProgrammeIds);
                     var names = baseRequest.Program is { } one ? [one] : SegmentsApi.Distinct(w, "program_members", "program");
                     return names.Select(name => (name, MetricJsonPresenter.Render(MetricEngine.Run(w, baseRequest with { Program = name })))).ToList();
                 }, ct);

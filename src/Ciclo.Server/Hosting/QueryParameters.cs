@@ -81,9 +81,7 @@ public sealed class QueryParameters(HttpRequest request)
     {
         var timeZone = TimeZone() ?? workspace.Settings.TimeZone;
         var grain = GrainNames.Parse(Choice("grain", "month", "week", "month", "quarter", "year"));
-        var to = Date("to") ?? MetricEngine.LatestDataDay(workspace, MetricEngine.Context(workspace, new MetricRequest(DateOnly.MinValue, DateOnly.MinValue, Grain.Month, timeZone)))
-                 ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var from = Date("from") ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        var (from, to) = MetricEngine.DefaultRange(workspace, Date("from"), Date("to"), timeZone);
         if (to < from)
         {
             throw new BadParameterException("from", "'from' must not be after 'to'.");

@@ -59,22 +59,15 @@ public sealed class PostgresEngine : WarehouseEngine
         var keys = new EntitySchema("_ciclo_keys", entity.Key.Select(k => entity.Column(k) with { Required = false }).ToList(), entity.Key);
         var keyIndexes = entity.Key.Select(k => entity.Columns.ToList().FindIndex(c => c.Name == k)).ToArray();
         using var tx = connection.BeginTransaction();
-        Execute(connection, "CREATE TEMP TABLE " + q(keys.Table) + " (" + string.Join(", ", keys.Columns.Select(k => q(k.Name) + " " + d.ColumnTypeName(k.Type))) + ") ON COMMIT DROP");
+        connection.Execute("CREATE TEMP TABLE " + q(keys.Table) + " (" + string.Join(", ", keys.Columns.Select(k => q(k.Name) + " " + d.ColumnTypeName(k.Type))) + ") ON COMMIT DROP");
         BulkInsert(connection, tx, keys, rows.Select(r => keyIndexes.Select(i => r[i]).ToArray()));
-        Execute(connection, $"DELETE FROM {q(entity.Table)} AS t USING {q(keys.Table)} AS g WHERE " + string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
+        connection.Execute($"DELETE FROM {q(entity.Table)} AS t USING {q(keys.Table)} AS g WHERE " + string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
         BulkInsert(connection, tx, entity, rows);
-        Execute(connection, $"DELETE FROM quarantine WHERE entity = {d.Literal(importRow[1])} AND file = {d.Literal(importRow[2])}");
+        connection.Execute($"DELETE FROM quarantine WHERE entity = {d.Literal(importRow[1])} AND file = {d.Literal(importRow[2])}");
         BulkInsert(connection, tx, Tables.Quarantine, rejections);
-        Execute(connection, d.Upsert(Tables.Imports, importRow));
+        connection.Execute(d.Upsert(Tables.Imports, importRow));
         beforeCommit?.Invoke();
         tx.Commit();
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     public override bool Exists(WarehouseAddress address)
