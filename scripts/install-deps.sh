@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian's packages when it is missing:
-# Chromium for the browser tests. Safe to run again; needs root (or sudo) for apt-get.
+# Chromium for the browser tests, wrk for the load and soak runs. Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
