@@ -40,6 +40,9 @@ public static class CicloServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Hold the workspace from the start: a DuckDB file is then refused to other writers at once
+        // (with a clear message) rather than at the first request.
+        _ = app.Services.GetRequiredService<WorkspaceAccess>();
         if (restricted)
         {
             app.Logger.LogWarning("No API keys configured: listening on loopback only ({Urls}). Add keys with 'ciclo keys add' to serve other hosts.", string.Join(", ", urls));

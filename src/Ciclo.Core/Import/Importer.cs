@@ -26,6 +26,7 @@ public sealed class Importer(Workspace workspace)
         var file = Path.GetFileName(path);
         using var source = RowSourceFactory.Open(path);
         var (mapping, unknown) = MapHeader(entity, source.Header, path);
+        using var exclusive = workspace.Engine.LockImports(workspace.Connection);
         using var space = ValidationSpace.Open(workspace);
         var v = space.Connection;
         var d = space.Dialect;

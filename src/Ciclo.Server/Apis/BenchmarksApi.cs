@@ -10,7 +10,7 @@ public static class BenchmarksApi
 
     public static RouteGroupBuilder MapBenchmarksApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/benchmarks", async (WorkspaceAccess workspace, CancellationToken ct) => Write(await workspace.Use(BenchmarkStore.Load, ct)))
+        api.MapGet("/benchmarks", async (WorkspaceAccess workspace, CancellationToken ct) => Write(await workspace.Read(BenchmarkStore.Load, ct)))
             .WithName("GetBenchmarks").WithSummary("The benchmark bands in force: built in (Act-On) and the workspace's own.").WithTags("Benchmarks");
 
         api.MapPut("/benchmarks/{metric}/{band}", async (string metric, string band, BandInput input, WorkspaceAccess workspace, CancellationToken ct) =>

@@ -9,7 +9,7 @@ public static class CatalogApi
         api.MapGet("/catalog", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
             {
                 var lang = new QueryParameters(request).Language();
-                var bands = await workspace.Use(BenchmarkStore.Load, ct);
+                var bands = await workspace.Read(BenchmarkStore.Load, ct);
                 return JsonText.Write(w =>
                 {
                     w.WriteStartObject();

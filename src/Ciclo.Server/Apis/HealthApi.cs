@@ -8,7 +8,7 @@ public static class HealthApi
     {
         api.MapGet("/health", async (WorkspaceAccess workspace, KeyStore keys, CancellationToken ct) =>
             {
-                var version = await workspace.Use(w => w.SchemaVersion, ct);
+                var version = await workspace.Read(w => w.SchemaVersion, ct);
                 return JsonText.Write(w =>
                 {
                     w.WriteStartObject();

@@ -10,7 +10,7 @@ public static class ProgrammesApi
         api.MapGet("/programmes", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
             {
                 var q = new QueryParameters(request);
-                var reports = await workspace.Use(w =>
+                var reports = await workspace.Read(w =>
                 {
                     var baseRequest = q.MetricRequest(w, Catalog.Metrics.ProgrammeIds);
                     var names = baseRequest.Program is { } one ? [one] : SegmentsApi.Distinct(w, "program_members", "program");

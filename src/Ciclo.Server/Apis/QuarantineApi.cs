@@ -16,7 +16,7 @@ public static class QuarantineApi
                 }
 
                 var lang = q.Language();
-                var rows = await workspace.Use(w => Importer.Quarantine(w, entity is null ? null : Entities.Find(entity)!.Name), ct);
+                var rows = await workspace.Read(w => Importer.Quarantine(w, entity is null ? null : Entities.Find(entity)!.Name), ct);
                 return JsonText.Write(w =>
                 {
                     w.WriteStartObject();

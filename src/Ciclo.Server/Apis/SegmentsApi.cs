@@ -10,7 +10,7 @@ public static class SegmentsApi
     {
         api.MapGet("/segments", async (WorkspaceAccess workspace, CancellationToken ct) =>
             {
-                var lists = await workspace.Use(w => new[]
+                var lists = await workspace.Read(w => new[]
                 {
                     ("segments", Distinct(w, "customers", "segment")),
                     ("regions", Distinct(w, "customers", "region")),

@@ -9,7 +9,7 @@ public static class SettingsApi
     {
         api.MapGet("/settings", async (WorkspaceAccess workspace, CancellationToken ct) =>
             {
-                var (settings, latest) = await workspace.Use(w => (w.Settings, MetricEngine.LatestDataDay(w, w.Settings.TimeZone)), ct);
+                var (settings, latest) = await workspace.Read(w => (w.Settings, MetricEngine.LatestDataDay(w, w.Settings.TimeZone)), ct);
                 return JsonText.Write(w =>
                 {
                     w.WriteStartObject();

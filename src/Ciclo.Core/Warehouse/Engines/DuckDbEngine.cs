@@ -24,6 +24,12 @@ public sealed class DuckDbEngine : WarehouseEngine
         catch (DuckDBException e)
         {
             connection.Dispose();
+            // Another process holds the file for writing (a running `ciclo serve`, another import).
+            if (System.Text.RegularExpressions.Regex.Match(e.Message, @"Conflicting lock is held in .*\(PID (\d+)\)") is { Success: true } held)
+            {
+                throw new WorkspaceException("WorkspaceInUse", address.Display, held.Groups[1].Value);
+            }
+
             throw new WorkspaceException("WorkspaceLocked", address.Display, e.Message);
         }
 

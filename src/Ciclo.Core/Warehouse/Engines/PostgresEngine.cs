@@ -70,6 +70,29 @@ public sealed class PostgresEngine : WarehouseEngine
         tx.Commit();
     }
 
+    /// <summary>A session advisory lock keyed by the workspace's schema: a second import waits for the
+    /// first to commit or fail; the server releases it by itself if the importing process dies.</summary>
+    public override IDisposable LockImports(DbConnection connection)
+    {
+        connection.Execute("SELECT pg_advisory_lock(hashtext('ciclo.import.' || current_schema()))");
+        return new ImportLock(connection);
+    }
+
+    private sealed class ImportLock(DbConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                connection.Execute("SELECT pg_advisory_unlock(hashtext('ciclo.import.' || current_schema()))");
+            }
+            catch (DbException)
+            {
+                // The session is broken and the lock ended with it; keep the import's own error.
+            }
+        }
+    }
+
     public override bool Exists(WarehouseAddress address)
     {
         try

@@ -30,6 +30,13 @@ public abstract class WarehouseEngine
     public abstract void ApplyImport(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows,
         IReadOnlyList<object?[]> rejections, object?[] importRow, Action? beforeCommit);
 
+    /// <summary>
+    /// Held for the whole of an import, from reading the warehouse's current rows to the commit, so
+    /// that imports into one workspace from several processes run one after the other. The default
+    /// holds nothing: a DuckDB file is opened for writing by one process at a time anyway.
+    /// </summary>
+    public virtual IDisposable LockImports(DbConnection connection) => NoLock.Instance;
+
     public static WarehouseEngine For(Engine engine) => engine switch
     {
         Engine.DuckDb => DuckDbEngine.Instance,
@@ -37,4 +44,13 @@ public abstract class WarehouseEngine
         Engine.ClickHouse => ClickHouseEngine.Instance,
         _ => throw new WorkspaceException("EngineUnsupported", engine.ToString()),
     };
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }
