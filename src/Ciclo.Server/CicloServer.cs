@@ -29,14 +29,19 @@ public static class CicloServer
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(_ => new WorkspaceAccess(options.Database));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddRequestRateLimits();
+        builder.Services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Ciclo API";
-            doc.Info.Description = "Customer-lifecycle metrics: the same numbers and JSON as the ciclo command.";
-            doc.Info.Version = "v1";
-            doc.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Ciclo API";
+                doc.Info.Description = "Customer-lifecycle metrics: the same numbers and JSON as the ciclo command.";
+                doc.Info.Version = "v1";
+                doc.Servers?.Clear();
+                return Task.CompletedTask;
+            });
+            o.AddQueryParameters();
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +59,7 @@ public static class CicloServer
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         var api = app.MapGroup("/api").WithMetadata(new RequiresRole(Role.Viewer));

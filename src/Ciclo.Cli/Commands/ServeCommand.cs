@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ciclo.Cli.Commands;
 
-/// <summary>`ciclo serve --db PATH [--urls http://127.0.0.1:5080] [--keys FILE] [--max-upload-mb N]`:
+/// <summary>`ciclo serve --db PATH [--urls http://127.0.0.1:5080] [--keys FILE] [--max-upload-mb N] [--rate-limit N]`:
 /// the REST API and the dashboard over one workspace.</summary>
 public sealed class ServeCommand : ICommand
 {
@@ -18,6 +18,7 @@ public sealed class ServeCommand : ICommand
             KeysFile = args.Get("keys") ?? Environment.GetEnvironmentVariable("CICLO_KEYS"),
             ContentRoot = args.Get("content-root"),
             MaxUploadBytes = (args.Int("max-upload-mb") ?? 200) * 1024L * 1024L,
+            RateLimitPerMinute = args.Int("rate-limit") ?? new ServerOptions(string.Empty).RateLimitPerMinute,
         };
         using var workspace = Warehouse.Workspace.Open(options.Database); // a clear message before the host starts
         workspace.Dispose();

@@ -20,9 +20,9 @@ public static class BenchmarksApi
                     throw new BadParameterException("metric", $"Unknown metric '{metric}'.");
                 }
 
-                if (band.Length is 0 or > 64 || !band.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                if (band.Length is 0 or > 64 || !char.IsAsciiLetter(band[0]) || !band.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
                 {
-                    throw new BadParameterException("band", "'band' must be 1-64 letters, digits, '_' or '-'.");
+                    throw new BadParameterException("band", "'band' must be 1-64 letters, digits, '_' or '-', starting with a letter.");
                 }
 
                 if ((input.Low is null && input.High is null) || string.IsNullOrWhiteSpace(input.Source) || input.Source.Length > 300)

@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Presenters;
 using Ciclo.Reports;
 
@@ -13,7 +14,7 @@ public static class CampaignsApi
                 var (from, to, tz, audience) = (q.Date("from"), q.Date("to"), q.TimeZone(), q.OptionalChoice("audience", "customers", "prospects", "all"));
                 return JsonText.Raw(await workspace.Read(w => CampaignPresenter.Json(CampaignReport.Run(w, from, to, tz ?? w.Settings.TimeZone, audience)), ct));
             })
-            .WithName("GetCampaigns").WithSummary("Per-campaign sends, delivered, open, click, click-to-open and unsubscribe rates, machine opens and inconsistencies: from, to, time_zone, audience.")
+            .WithName("GetCampaigns").WithQuery("from", "to", "time_zone", "audience").WithSummary("Per-campaign sends, delivered, open, click, click-to-open and unsubscribe rates, machine opens and inconsistencies: from, to, time_zone, audience.")
             .WithTags("Campaigns");
         return api;
     }

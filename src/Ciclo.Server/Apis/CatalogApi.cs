@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Catalog;
 
 namespace Ciclo.Server.Apis;
@@ -72,7 +73,7 @@ public static class CatalogApi
                     w.WriteEndObject();
                 });
             })
-            .WithName("GetCatalog").WithSummary("Every metric: stage, kind, unit, good direction, name, definition and benchmark bands, in the language asked (lang=en|it|ar).")
+            .WithName("GetCatalog").WithQuery("lang").WithSummary("Every metric: stage, kind, unit, good direction, name, definition and benchmark bands, in the language asked (lang=en|it|ar).")
             .WithTags("Catalog");
         return api;
     }

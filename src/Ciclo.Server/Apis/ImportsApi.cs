@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using System.Text.Json;
 using Ciclo.Import;
 using Ciclo.Presenters;
@@ -72,7 +73,7 @@ public static class ImportsApi
                     folder.Delete(true);
                 }
             })
-            .WithName("PostImport").WithSummary("Imports a file (multipart field 'file': CSV, JSON Lines or Parquet) for an entity with the same validation, summary and quarantine as `ciclo import` (admin).")
+            .WithName("PostImport").WithQuery("lang").WithSummary("Imports a file (multipart field 'file': CSV, JSON Lines or Parquet) for an entity with the same validation, summary and quarantine as `ciclo import` (admin).")
             .WithTags("Imports").WithMetadata(new RequiresRole(Role.Admin)).DisableAntiforgery();
         return api;
     }

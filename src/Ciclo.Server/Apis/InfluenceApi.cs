@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Influence;
 using Ciclo.Presenters;
 
@@ -15,7 +16,7 @@ public static class InfluenceApi
                 var tz = q.TimeZone();
                 return JsonText.Raw(await workspace.Read(w => InfluencePresenter.Json(InfluenceCalculator.Run(w, model, window, tz)), ct));
             })
-            .WithName("GetInfluence").WithSummary("Campaigns aimed at customers and programmes ranked by influenced expansion revenue: model (last|first|linear), window (days), time_zone.")
+            .WithName("GetInfluence").WithQuery("model", "window", "time_zone").WithSummary("Campaigns aimed at customers and programmes ranked by influenced expansion revenue: model (last|first|linear), window (days), time_zone.")
             .WithTags("Influence");
         return api;
     }

@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Planner;
 using Ciclo.Presenters;
 
@@ -9,7 +10,7 @@ public static class MetricsApi
     {
         api.MapGet("/metrics", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
                 JsonText.Raw(await workspace.Read(w => MetricJsonPresenter.Render(MetricEngine.Run(w, new QueryParameters(request).MetricRequest(w))), ct)))
-            .WithName("GetMetrics")
+            .WithName("GetMetrics").WithQuery("from", "to", "grain", "time_zone", "segment", "stage", "metric", "program")
             .WithSummary("The metrics of every period, as `ciclo metrics --format json`: from, to (YYYY-MM-DD), grain (week|month|quarter|year), time_zone, segment (NAME|segment=X|region=X), stage, metric (ids, comma-separated), program.")
             .WithTags("Metrics");
         return api;

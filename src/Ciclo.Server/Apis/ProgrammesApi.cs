@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Planner;
 using Ciclo.Presenters;
 
@@ -33,7 +34,7 @@ public static class ProgrammesApi
                     w.WriteEndObject();
                 });
             })
-            .WithName("GetProgrammes").WithSummary("Each programme's members, enrolment, member vs non-member churn and expansion revenue per customer, per period: from, to, grain, program.")
+            .WithName("GetProgrammes").WithQuery("from", "to", "grain", "time_zone", "segment", "stage", "program").WithSummary("Each programme's members, enrolment, member vs non-member churn and expansion revenue per customer, per period: from, to, grain, program.")
             .WithTags("Programmes");
         return api;
     }

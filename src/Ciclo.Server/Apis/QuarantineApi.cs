@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Import;
 
 namespace Ciclo.Server.Apis;
@@ -24,7 +25,7 @@ public static class QuarantineApi
                     w.WriteEndObject();
                 });
             })
-            .WithName("GetQuarantine").WithSummary("Every rejected value with file, line, column, reason and a plain message: entity, lang.")
+            .WithName("GetQuarantine").WithQuery("entity", "lang").WithSummary("Every rejected value with file, line, column, reason and a plain message: entity, lang.")
             .WithTags("Imports");
         return api;
     }

@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Presenters;
 using Ciclo.Time;
 using Ciclo.Verbatims;
@@ -23,11 +24,15 @@ public static class ThemesApi
                     throw new BadParameterException("grain", "The range holds more than 400 periods; choose a coarser grain.");
                 }
 
-                var themeRequest = new ThemeRequest(from, to, grain, q.Segment(), q.Text("language"), q.Int("min_count", 5, 1, 100_000));
+                var themeRequest = new ThemeRequest(from, to, grain, q.Segment(), q.LanguageCode("language"), q.Int("min_count", 5, 1, 100_000));
                 var lang = q.Language();
-                return JsonText.Raw(await workspace.Use(w => ThemeReportPresenter.Json(ThemeReportBuilder.Run(w, themeRequest), lang), ct));
+                return JsonText.Raw(await workspace.Use(w =>
+                {
+                    QueryParameters.CheckKnown(w, themeRequest.Segment, null, themeRequest.Language);
+                    return ThemeReportPresenter.Json(ThemeReportBuilder.Run(w, themeRequest), lang);
+                }, ct));
             })
-            .WithName("GetThemes")
+            .WithName("GetThemes").WithQuery("from", "to", "grain", "segment", "language", "min_count", "lang")
             .WithSummary("What customers say, as `ciclo themes --format json`: per theme and period, mentions, share of comments, NPS of the answers that mention it, change since the previous period, examples, and the terms said more by detractors or promoters: from, to (YYYY-MM-DD), grain (week|month|quarter|year), segment (NAME|segment=X|region=X), language (of the comments), min_count (emerging terms), lang (en|it|ar, for theme names).")
             .WithTags("Verbatims");
         return api;

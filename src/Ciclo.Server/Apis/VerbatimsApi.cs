@@ -1,3 +1,4 @@
+using Ciclo.Server.Hosting;
 using Ciclo.Presenters;
 using Ciclo.Reports;
 using Ciclo.Verbatims;
@@ -13,7 +14,7 @@ public static class VerbatimsApi
                 var q = new QueryParameters(request);
                 var (from, to) = (q.Date("from"), q.Date("to"));
                 var category = q.OptionalChoice("category", "promoter", "passive", "detractor");
-                var language = q.Text("language");
+                var language = q.LanguageCode("language");
                 var segment = q.Segment();
                 var sentiment = q.OptionalChoice("sentiment", "positive", "neutral", "negative");
                 var theme = q.Text("theme");
@@ -21,6 +22,7 @@ public static class VerbatimsApi
                 var size = q.Int("page_size", 20, 1, 200);
                 var all = await workspace.Use(w =>
                 {
+                    QueryParameters.CheckKnown(w, segment, null, language);
                     if (theme is not null && ThemeStore.Load(w).Find(theme) is null)
                     {
                         throw new BadParameterException("theme", $"Unknown theme '{theme}'.");
@@ -42,7 +44,7 @@ public static class VerbatimsApi
                     w.WriteEndObject();
                 });
             })
-            .WithName("GetVerbatims").WithSummary("NPS comments with their language, themes and sentiment, paged: from, to, category (promoter|passive|detractor), language, segment, theme (a theme id), sentiment (positive|neutral|negative), page, page_size (1-200).")
+            .WithName("GetVerbatims").WithQuery("from", "to", "category", "language", "segment", "sentiment", "theme", "page", "page_size").WithSummary("NPS comments with their language, themes and sentiment, paged: from, to, category (promoter|passive|detractor), language, segment, theme (a theme id), sentiment (positive|neutral|negative), page, page_size (1-200).")
             .WithTags("Verbatims");
         return api;
     }

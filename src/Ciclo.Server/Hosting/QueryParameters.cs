@@ -48,6 +48,32 @@ public sealed class QueryParameters(HttpRequest request)
 
     public string Language() => Choice("lang", "en", Localization.Text.Languages);
 
+    /// <summary>A BCP-47 language code of the comments (as the surveys' language column holds them).</summary>
+    public string? LanguageCode(string name) =>
+        Text(name) is not { } text ? null
+        : System.Text.RegularExpressions.Regex.IsMatch(text, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$") ? text
+        : throw new BadParameterException(name, $"'{name}' must be a language code such as en, it or pt-BR.");
+
+    /// <summary>A segment, programme or comment-language filter must name a value the workspace holds:
+    /// an unknown one is a mistake (or a probe) and is answered 400, never run.</summary>
+    public static void CheckKnown(Warehouse.Workspace workspace, SegmentFilter? segment, string? program, string? language = null)
+    {
+        if (language is not null && !Apis.SegmentsApi.Distinct(workspace, "surveys", "language").Contains(language))
+        {
+            throw new BadParameterException("language", $"No comment is in language '{language}'.");
+        }
+
+        if (segment is not null && !Apis.SegmentsApi.Distinct(workspace, "customers", segment.Dimension).Contains(segment.Value))
+        {
+            throw new BadParameterException("segment", $"No customer has {segment.Dimension} '{segment.Value}'.");
+        }
+
+        if (program is not null && !Apis.SegmentsApi.Distinct(workspace, "program_members", "program").Contains(program))
+        {
+            throw new BadParameterException("program", $"Unknown programme '{program}'.");
+        }
+    }
+
     public string? TimeZone()
     {
         var tz = Text("time_zone");
@@ -109,12 +135,15 @@ public sealed class QueryParameters(HttpRequest request)
                 : throw new BadParameterException("stage", $"Unknown stage '{name}'."));
         }
 
+        var segment = Segment();
+        var program = Text("program");
+        CheckKnown(workspace, segment, program);
         return new MetricRequest(from, to, grain, timeZone)
         {
             Metrics = ids,
             Stages = stages,
-            Segment = Segment(),
-            Program = Text("program"),
+            Segment = segment,
+            Program = program,
         };
     }
 }

@@ -14,13 +14,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, KeyStore keys)
             return;
         }
 
-        var presented = context.Request.Headers["X-Api-Key"].ToString();
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (presented.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            presented = authorization["Bearer ".Length..].Trim();
-        }
-
+        var presented = Presented(context.Request);
         var key = presented.Length == 0 ? null : keys.Find(presented);
         if (key is null)
         {
@@ -36,5 +30,15 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, KeyStore keys)
         }
 
         await next(context);
+    }
+
+    /// <summary>The key the request presents (X-Api-Key, else Authorization: Bearer), or "".</summary>
+    public static string Presented(HttpRequest request)
+    {
+        var presented = request.Headers["X-Api-Key"].ToString();
+        var authorization = request.Headers.Authorization.ToString();
+        return presented.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? authorization["Bearer ".Length..].Trim()
+            : presented;
     }
 }

@@ -18,11 +18,14 @@ public sealed class ApiFactory : WebApplicationFactory<ServerOptions>
     private readonly TestWorkspace _workspace;
     private readonly bool _withKeys;
     private readonly long? _maxUpload;
+    private readonly int? _rateLimit;
 
-    public ApiFactory(bool withKeys = false, long? maxUpload = null)
+    /// <param name="rateLimit">API requests a minute per client; null keeps the server's default, 0 turns the limit off.</param>
+    public ApiFactory(bool withKeys = false, long? maxUpload = null, int? rateLimit = null)
     {
         _withKeys = withKeys;
         _maxUpload = maxUpload;
+        _rateLimit = rateLimit;
         _workspace = Fixtures.ExampleWorkspace();
         _workspace.Close();
     }
@@ -43,6 +46,11 @@ public sealed class ApiFactory : WebApplicationFactory<ServerOptions>
                     new ApiKey("viewer", Role.Viewer, ApiKey.Hash(ViewerKey)),
                     new ApiKey("admin", Role.Admin, ApiKey.Hash(AdminKey)),
                 ]));
+            }
+
+            if (_rateLimit is { } limit)
+            {
+                services.AddSingleton(new ServerOptions(_workspace.DbPath) { RateLimitPerMinute = limit });
             }
 
             if (_maxUpload is { } max)
