@@ -16,7 +16,7 @@ namespace Ciclo.Tests.Reliability;
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Mixed_requests_beside_repeated_uploads_get_no_5xx_and_memory_stays_bounded()
+    public async Task Mixed_requests_beside_repeated_uploads_get_no_5xx_and_memory_stays_bounded()
     {
         var seconds = Environment.GetEnvironmentVariable("CICLO_SOAK_SECONDS") is { Length: > 0 } s ? s : "30";
         var start = new ProcessStartInfo("bash", [Path.Combine(TestServices.SourceRoot(), "bench", "soak", "soak.sh"), "--seconds", seconds, "--warmup", "10"])
@@ -26,14 +26,16 @@ public sealed class SoakTests(ITestOutputHelper output)
         };
         start.Environment["CICLO"] = CicloProcess.Executable;
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), "the soak run did not end");
-        output.WriteLine(stdout.Result);
-        output.WriteLine(stderr.Result);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var stdoutTask = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var stderrTask = process.StandardError.ReadToEndAsync(limit.Token);
+        await process.WaitForExitAsync(limit.Token);
+        var (stdout, stderr) = (await stdoutTask, await stderrTask);
+        output.WriteLine(stdout);
+        output.WriteLine(stderr);
 
-        var line = stdout.Result.Split('\n').SingleOrDefault(l => l.StartsWith("SOAK ", StringComparison.Ordinal));
-        Assert.True(line is not null, "no SOAK summary: " + stderr.Result);
+        var line = stdout.Split('\n').SingleOrDefault(l => l.StartsWith("SOAK ", StringComparison.Ordinal));
+        Assert.True(line is not null, "no SOAK summary: " + stderr);
         var soak = JsonDocument.Parse(line["SOAK ".Length..]).RootElement;
         var wrk = soak.GetProperty("wrk");
         Assert.True(wrk.GetProperty("requests").GetInt64() > 0);
