@@ -22,7 +22,11 @@ public static class CicloServer
         var keys = KeyStore.Load(options.KeysFile);
         var urls = Addresses.Resolve(options.Urls, keys.Enabled, out var restricted);
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (1024 * 1024));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (1024 * 1024);
+            k.AddServerHeader = false; // say nothing about the server software
+        });
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);

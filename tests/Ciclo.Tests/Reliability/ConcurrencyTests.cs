@@ -171,6 +171,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitUntilAnswering(client);
+            Assert.False((await client.GetAsync("/api/health")).Headers.Contains("Server"), "the server names its software");
             var file = ws.File("more.csv", Header, "Z1,Zeta,SMB,IT,2024-03-01,");
 
             var refused = CicloProcess.Run(ws.Folder, "import", "customers", file, "--db", ws.DbPath, "--lang", "it");
