@@ -13,7 +13,7 @@ namespace Ciclo.Dialects;
 /// uncorrelated IN per period, latest-rate lookups become array searches, medians are taken
 /// from the sorted values. Every literal goes through <see cref="Literal"/>.
 /// </summary>
-public sealed class ClickHouseDialect : SqlDialect
+public class ClickHouseDialect : SqlDialect
 {
     public static readonly ClickHouseDialect Instance = new();
 
@@ -174,13 +174,17 @@ public sealed class ClickHouseDialect : SqlDialect
         _ => "String",
     };
 
-    public override string CreateTable(EntitySchema table, bool ifNotExists = false)
-    {
-        var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + (c.Required ? ColumnTypeName(c.Type) : "Nullable(" + ColumnTypeName(c.Type) + ")"));
-        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
-               ", " + QuoteIdentifier("_version") + " UInt64) ENGINE = ReplacingMergeTree(" + QuoteIdentifier("_version") + ") ORDER BY (" +
-               string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")";
-    }
+    public override string CreateTable(EntitySchema table, bool ifNotExists = false) =>
+        "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + ColumnDefinitions(table) + ") " + VersionedEngine(table);
+
+    /// <summary>The columns of a declared table and the version column, as in CREATE TABLE.</summary>
+    protected string ColumnDefinitions(EntitySchema table) =>
+        string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + (c.Required ? ColumnTypeName(c.Type) : "Nullable(" + ColumnTypeName(c.Type) + ")"))) +
+        ", " + QuoteIdentifier("_version") + " UInt64";
+
+    /// <summary>Rows are versions of their key; the highest version wins when read with FINAL.</summary>
+    protected string VersionedEngine(EntitySchema table) =>
+        "ENGINE = ReplacingMergeTree(" + QuoteIdentifier("_version") + ") ORDER BY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")";
 
     /// <summary>A newer version of the row: the latest insert wins when read with FINAL.</summary>
     public override string Upsert(EntitySchema table, IReadOnlyList<object?> values) =>

@@ -100,6 +100,10 @@ public abstract class SqlDialect
                ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + "))";
     }
 
+    /// <summary>The statements that create a declared table: one CREATE TABLE, or more where an
+    /// engine spreads a table over several places (the shards of a cluster).</summary>
+    public virtual IEnumerable<string> CreateTableStatements(Import.EntitySchema table, bool ifNotExists = false) => [CreateTable(table, ifNotExists)];
+
     /// <summary>Insert a row, or replace the row with the same key.</summary>
     public abstract string Upsert(Import.EntitySchema table, IReadOnlyList<object?> values);
 }

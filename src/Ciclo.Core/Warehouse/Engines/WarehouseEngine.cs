@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Ciclo.Dialects;
 using Ciclo.Import;
+using Ciclo.Warehouse.ClickHouse;
 
 namespace Ciclo.Warehouse.Engines;
 
@@ -30,11 +31,12 @@ public abstract class WarehouseEngine
     public abstract void ApplyImport(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows,
         IReadOnlyList<object?[]> rejections, object?[] importRow, Action? beforeCommit);
 
-    public static WarehouseEngine For(Engine engine) => engine switch
+    /// <summary>The engine of an address; a ClickHouse address that names a cluster gets an engine spread over it.</summary>
+    public static WarehouseEngine For(WarehouseAddress address) => address.Engine switch
     {
         Engine.DuckDb => DuckDbEngine.Instance,
         Engine.Postgres => PostgresEngine.Instance,
-        Engine.ClickHouse => ClickHouseEngine.Instance,
-        _ => throw new WorkspaceException("EngineUnsupported", engine.ToString()),
+        Engine.ClickHouse => ClickHouseCluster.FromAddress(address.Value) is { } cluster ? new ClickHouseEngine(cluster) : ClickHouseEngine.Instance,
+        _ => throw new WorkspaceException("EngineUnsupported", address.Engine.ToString()),
     };
 }
