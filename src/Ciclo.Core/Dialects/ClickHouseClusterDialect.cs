@@ -1,4 +1,5 @@
 using Ciclo.Import;
+using Ciclo.Sql;
 using Ciclo.Warehouse.ClickHouse;
 
 namespace Ciclo.Dialects;
@@ -48,6 +49,22 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
         yield return "CREATE TABLE " + exists + QuoteIdentifier(table.Table) + " AS " + QuoteIdentifier(cluster.Shards[0]) + "." + QuoteIdentifier(table.Table) +
                      " ENGINE = Distributed(" + QuoteIdentifier(cluster.Name) + ", '', " + QuoteIdentifier(table.Table) + ", " + shardingKey + ")";
     }
+
+    /// <summary>
+    /// A sharded table without tombstones (its key holds the sharding columns: customers, programme
+    /// members) cross-joined to the period spine is read first and bare, so that each shard
+    /// computes the aggregates over its own customers and the server asked merges them; a
+    /// programme-membership IN inside reads the shard's own members, which sit with their customer.
+    /// </summary>
+    public override SqlSelect Arrange(SqlSelect select) =>
+        select is { From: PeriodSpineSource spine, Joins: [{ Kind: JoinKind.Cross, Source: TableSource { Table: var table, Alias: var alias } }] } &&
+        ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding) && Entities.Find(table) is { } entity && sharding.All(entity.Key.Contains)
+            ? select with
+            {
+                From = new SpelledSource(QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias) + " FINAL", alias),
+                Joins = [new JoinItem(JoinKind.Cross, spine, Sql.Sql.Lit(true))],
+            }
+            : select;
 
     private string Live(string table) =>
         "(SELECT * FROM " + QuoteIdentifier(table) + " FINAL WHERE " + QuoteIdentifier("_deleted") + " = 0)";

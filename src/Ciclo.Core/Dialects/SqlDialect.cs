@@ -16,6 +16,10 @@ public abstract class SqlDialect
     /// planner cross-joins and keeps the condition inside each aggregate.</summary>
     public virtual bool SupportsRangeJoins => true;
 
+    /// <summary>The select as the engine should read it: an engine may put the joined items in
+    /// another order that gives the same rows. By default as written.</summary>
+    public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;
+
     /// <summary>A table in FROM, with its alias.</summary>
     public virtual string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias);
 

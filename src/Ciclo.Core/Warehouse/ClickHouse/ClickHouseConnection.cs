@@ -63,7 +63,10 @@ public sealed class ClickHouseConnection : DbConnection
     {
         // join_use_nulls: a LEFT JOIN without a match gives NULLs, as in SQL, not default values.
         // insert_distributed_sync: an insert into a Distributed table returns once every shard has its rows.
-        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) + "&join_use_nulls=1&insert_distributed_sync=1&max_query_size=104857600" +
+        // distributed_product_mode=local: in a query each shard runs, a subquery of a Distributed table reads
+        // the shard's own part (the planner sends only per-customer subqueries there, co-located by customer).
+        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) +
+                                   "&join_use_nulls=1&insert_distributed_sync=1&distributed_product_mode=local&max_query_size=104857600" +
                                    (body is null ? string.Empty : "&query=" + Uri.EscapeDataString(sql)));
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (body is null)
