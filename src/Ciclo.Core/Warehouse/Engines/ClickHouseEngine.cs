@@ -92,7 +92,8 @@ public sealed class ClickHouseEngine(ClickHouseCluster? cluster = null) : Wareho
     private List<object?[]> Moved(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows)
     {
         var moved = new List<object?[]>();
-        if (cluster is null || !ClickHouseCluster.ShardingColumns.TryGetValue(entity.Table, out var sharding) || sharding.All(entity.Key.Contains))
+        if (cluster is null || !ClickHouseCluster.ShardingColumns.TryGetValue(entity.Table, out var sharding) || sharding.All(entity.Key.Contains) ||
+            connection.Count("SELECT count() FROM " + Dialect.QuoteIdentifier(entity.Table)) == 0)
         {
             return moved;
         }
