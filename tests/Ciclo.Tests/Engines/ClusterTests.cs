@@ -64,6 +64,27 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public void An_event_moved_to_a_customer_on_the_other_shard_is_counted_once()
+    {
+        using var ws = new TestWorkspace(engine: "clickhouse-cluster");
+        ws.ImportCsv("customers", ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")]);
+        ws.ImportCsv("campaigns", "campaign_id,name,channel,audience,stage,program,started_on,cost,currency", "K1,Campaign 1,email,customers,expand,,2024-01-01,,");
+        var name = new ClickHouseConnection(ws.DbPath).Database;
+        var first = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s1.customers")!;
+        var other = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s2.customers")!;
+        const string header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
+        ws.ImportCsv("campaign_events", header, $"K1,p@x.example,{first},sent,2024-01-05T10:00:00+00:00,", $"K1,p@x.example,{first},clicked,2024-01-05T11:30:00+00:00,");
+        var moved = ws.ImportCsv("campaign_events", header, $"K1,p@x.example,{other},sent,2024-01-05T10:00:00+00:00,", $"K1,p@x.example,{other},clicked,2024-01-05T11:30:00+00:00,");
+
+        Assert.Equal((0L, 2L), (moved.Inserted, moved.Updated));
+        Assert.Equal(2, ws.Count("campaign_events"));
+        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events FINAL WHERE _deleted = 1"));
+        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s2.campaign_events FINAL WHERE _deleted = 0"));
+        var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["customer_campaign_sends"] });
+        Assert.Equal(1d, report.Periods.Single().Metrics["customer_campaign_sends"].Value);
+    }
+
+    [Fact]
     public void A_cluster_address_without_its_shards_is_refused()
     {
         var e = Assert.Throws<Ciclo.Warehouse.WorkspaceException>(() => Ciclo.Warehouse.Workspace.Open("clickhouse://127.0.0.1:58123/x?cluster=ciclo_two_shards"));
