@@ -35,7 +35,9 @@ start_postgres() {
 }
 
 start_clickhouse() {
-  mkdir -p "$DIR/ch/data" "$DIR/ch/tmp" "$DIR/ch/user_files" "$DIR/ch/log"
+  # config.d: further cluster definitions (the tests add a two-shard cluster per workspace there;
+  # the server reloads them within seconds).
+  mkdir -p "$DIR/ch/data" "$DIR/ch/tmp" "$DIR/ch/user_files" "$DIR/ch/log" "$DIR/ch/config.d"
   cat > "$DIR/ch/users.xml" <<XML
 <yandex>
   <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
@@ -83,6 +85,8 @@ case "${1:-start}" in
     start_clickhouse
     echo "export CICLO_TEST_POSTGRES='Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres'"
     echo "export CICLO_TEST_CLICKHOUSE='clickhouse://127.0.0.1:$CHPORT/default'"
+    echo "export CICLO_TEST_CLICKHOUSE_CLUSTERS='$DIR/ch/config.d'"
+    echo "export CICLO_TEST_CLICKHOUSE_TCP='$CHTCP'"
     ;;
   stop)
     if [ -f "$DIR/pg/data/PG_VERSION" ]; then

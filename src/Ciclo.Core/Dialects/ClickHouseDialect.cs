@@ -13,7 +13,7 @@ namespace Ciclo.Dialects;
 /// uncorrelated IN per period, latest-rate lookups become array searches, medians are taken
 /// from the sorted values. Every literal goes through <see cref="Literal"/>.
 /// </summary>
-public sealed class ClickHouseDialect : SqlDialect
+public class ClickHouseDialect : SqlDialect
 {
     public static readonly ClickHouseDialect Instance = new();
 
@@ -65,19 +65,20 @@ public sealed class ClickHouseDialect : SqlDialect
     }
 
     /// <summary>The latest value on or before a bound, per key: one uncorrelated scalar subquery
-    /// holds every key's sorted days and values; the row counts the days on or before its bound.</summary>
+    /// holds every row's key, day and value in three flat arrays sorted by key and day; the row
+    /// counts its key's days on or before its bound, which end at the latest of them. Flat arrays,
+    /// because 18.16 cannot cast an empty nested array back from the subquery's result (no rates).</summary>
     public override string LatestOnOrBefore(LatestOnOrBefore lookup, SqlRenderer renderer)
     {
         var q = QuoteIdentifier;
-        var table = "(SELECT (groupArray(k), groupArray(ds), groupArray(vs)) FROM (SELECT k, groupArray(o) AS ds, groupArray(v) AS vs FROM " +
-                    "(SELECT " + q(lookup.KeyColumn) + " AS k, " + q(lookup.OrderColumn) + " AS o, toString(" + q(lookup.ValueColumn) + ") AS v FROM " +
-                    TableReference(lookup.Table) + " ORDER BY k, o) GROUP BY k))";
-        var index = "indexOf(tupleElement(" + table + ", 1), " + renderer.Expr(lookup.Key) + ")";
-        var days = "arrayElement(tupleElement(" + table + ", 2), " + index + ")";
-        var count = "arrayCount(d -> d <= " + renderer.Expr(lookup.AtOrBefore) + ", " + days + ")";
+        var table = "(SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT " + q(lookup.KeyColumn) + " AS k, " + q(lookup.OrderColumn) +
+                    " AS o, toString(" + q(lookup.ValueColumn) + ") AS v FROM " + TableReference(lookup.Table) + " ORDER BY k, o))";
+        var key = renderer.Expr(lookup.Key);
+        var count = "arrayCount((lk, ld) -> ifNull(lk = " + key + " AND ld <= " + renderer.Expr(lookup.AtOrBefore) + ", 0), tupleElement(" + table + ", 1), tupleElement(" + table + ", 2))";
+        var latest = "arrayElement(tupleElement(" + table + ", 3), indexOf(tupleElement(" + table + ", 1), " + key + ") + " + count + " - 1)";
         // Values travel as text: 18.16 crashes when Decimal128 values pass through groupArray.
         // Both branches of if() are evaluated: '0' + '' parses where no rate exists.
-        return "if(" + count + " = 0, NULL, toDecimal128(concat('0', arrayElement(arrayElement(tupleElement(" + table + ", 3), " + index + "), " + count + ")), 10))";
+        return "if(" + count + " = 0, NULL, toDecimal128(concat('0', " + latest + "), 10))";
     }
 
     /// <summary>
@@ -174,13 +175,17 @@ public sealed class ClickHouseDialect : SqlDialect
         _ => "String",
     };
 
-    public override string CreateTable(EntitySchema table, bool ifNotExists = false)
-    {
-        var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + (c.Required ? ColumnTypeName(c.Type) : "Nullable(" + ColumnTypeName(c.Type) + ")"));
-        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
-               ", " + QuoteIdentifier("_version") + " UInt64) ENGINE = ReplacingMergeTree(" + QuoteIdentifier("_version") + ") ORDER BY (" +
-               string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")";
-    }
+    public override string CreateTable(EntitySchema table, bool ifNotExists = false) =>
+        "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + ColumnDefinitions(table) + ") " + VersionedEngine(table);
+
+    /// <summary>The columns of a declared table and the version column, as in CREATE TABLE.</summary>
+    protected string ColumnDefinitions(EntitySchema table) =>
+        string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + (c.Required ? ColumnTypeName(c.Type) : "Nullable(" + ColumnTypeName(c.Type) + ")"))) +
+        ", " + QuoteIdentifier("_version") + " UInt64";
+
+    /// <summary>Rows are versions of their key; the highest version wins when read with FINAL.</summary>
+    protected string VersionedEngine(EntitySchema table) =>
+        "ENGINE = ReplacingMergeTree(" + QuoteIdentifier("_version") + ") ORDER BY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")";
 
     /// <summary>A newer version of the row: the latest insert wins when read with FINAL.</summary>
     public override string Upsert(EntitySchema table, IReadOnlyList<object?> values) =>

@@ -16,6 +16,10 @@ public abstract class SqlDialect
     /// planner cross-joins and keeps the condition inside each aggregate.</summary>
     public virtual bool SupportsRangeJoins => true;
 
+    /// <summary>The select as the engine should read it: an engine may put the joined items in
+    /// another order that gives the same rows. By default as written.</summary>
+    public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;
+
     /// <summary>A table in FROM, with its alias.</summary>
     public virtual string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias);
 
@@ -99,6 +103,10 @@ public abstract class SqlDialect
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
                ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + "))";
     }
+
+    /// <summary>The statements that create a declared table: one CREATE TABLE, or more where an
+    /// engine spreads a table over several places (the shards of a cluster).</summary>
+    public virtual IEnumerable<string> CreateTableStatements(Import.EntitySchema table, bool ifNotExists = false) => [CreateTable(table, ifNotExists)];
 
     /// <summary>Insert a row, or replace the row with the same key.</summary>
     public abstract string Upsert(Import.EntitySchema table, IReadOnlyList<object?> values);

@@ -19,8 +19,9 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
     /// <summary>A subquery on one line, for use inside an expression.</summary>
     public string Inline(SqlSelect select) => Render(select).Replace("\n", " ", StringComparison.Ordinal);
 
-    private void WriteSelect(StringBuilder sb, SqlSelect s, int depth)
+    private void WriteSelect(StringBuilder sb, SqlSelect select, int depth)
     {
+        var s = dialect.Arrange(select);
         var pad = new string(' ', depth * 2);
         sb.Append("SELECT ");
         sb.AppendJoin(",\n" + pad + "       ", s.Items.Select(i => Expr(i.Expression) + " AS " + dialect.QuoteIdentifier(i.Alias)));
@@ -88,6 +89,8 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
 
             case PeriodSpineSource p:
                 return dialect.PeriodSpine(p.Periods, p.Alias, this);
+            case SpelledSource spelled:
+                return spelled.Sql;
             default:
                 throw new NotSupportedException(item.GetType().Name);
         }

@@ -24,6 +24,9 @@ public sealed record UnionSource(IReadOnlyList<SqlSelect> Queries, string Alias)
 /// <summary>The periods of the request as rows (period_index, period_start, period_end).</summary>
 public sealed record PeriodSpineSource(IReadOnlyList<Time.Period> Periods, string Alias) : FromItem(Alias);
 
+/// <summary>A FROM item a dialect has already spelled (see <see cref="Dialects.SqlDialect.Arrange"/>).</summary>
+public sealed record SpelledSource(string Sql, string Alias) : FromItem(Alias);
+
 /// <summary>Cross joins take no ON condition: the planner uses one where an engine cannot join on a range.</summary>
 public enum JoinKind { Inner, Left, Cross }
 

@@ -19,7 +19,10 @@ public static class Migrations
     {
         foreach (var entity in Entities.All)
         {
-            yield return d.CreateTable(entity);
+            foreach (var statement in d.CreateTableStatements(entity))
+            {
+                yield return statement;
+            }
         }
 
         yield return d.CreateTable(Tables.Settings);

@@ -34,7 +34,7 @@ public sealed class Workspace : IDisposable
     public static Workspace Create(string db, WorkspaceSettings settings)
     {
         var address = WarehouseAddress.Parse(db);
-        var engine = WarehouseEngine.For(address.Engine);
+        var engine = WarehouseEngine.For(address);
         if (engine.Exists(address))
         {
             throw new WorkspaceException("WorkspaceExists", address.Display);
@@ -50,7 +50,7 @@ public sealed class Workspace : IDisposable
     public static Workspace Open(string db)
     {
         var address = WarehouseAddress.Parse(db);
-        var engine = WarehouseEngine.For(address.Engine);
+        var engine = WarehouseEngine.For(address);
         if (!engine.Exists(address))
         {
             throw new WorkspaceException("WorkspaceMissing", address.Display);

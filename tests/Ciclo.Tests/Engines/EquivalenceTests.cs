@@ -11,7 +11,7 @@ namespace Ciclo.Tests.Engines;
 /// computation gives, and the engines agree with each other to the last digit.</summary>
 public sealed class EquivalenceTests
 {
-    public static TheoryData<string> Engines => new() { "duckdb", "postgres", "clickhouse" };
+    public static TheoryData<string> Engines => new() { "duckdb", "postgres", "clickhouse", "clickhouse-cluster" };
 
     [Theory]
     [MemberData(nameof(Engines))]
@@ -90,6 +90,7 @@ public sealed class EquivalenceTests
     [Theory]
     [InlineData("postgres")]
     [InlineData("clickhouse")]
+    [InlineData("clickhouse-cluster")]
     public void Each_engine_gives_DuckDBs_json_to_the_last_digit(string engine)
     {
         using var duck = Fixtures.ExampleWorkspace("duckdb");

@@ -12,7 +12,11 @@ namespace Ciclo.Tests.Planner;
 /// </summary>
 public sealed class GoldenSqlTests
 {
-    private static readonly SqlDialect[] Dialects = [DuckDbDialect.Instance, PostgresDialect.Instance, ClickHouseDialect.Instance];
+    private static readonly SqlDialect[] Dialects =
+    [
+        DuckDbDialect.Instance, PostgresDialect.Instance, ClickHouseDialect.Instance,
+        new ClickHouseClusterDialect(new Ciclo.Warehouse.ClickHouse.ClickHouseCluster("ciclo_two_shards", ["ciclo_shard_1", "ciclo_shard_2"])),
+    ];
 
     public static TheoryData<string, string> MetricsAndDialects()
     {

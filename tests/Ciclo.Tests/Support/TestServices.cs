@@ -14,6 +14,12 @@ public static class TestServices
 
     public static string ClickHouse => Get("CICLO_TEST_CLICKHOUSE");
 
+    /// <summary>The folder of the ClickHouse server's further configuration (config.d), where test clusters are declared.</summary>
+    public static string ClickHouseClusters => Get("CICLO_TEST_CLICKHOUSE_CLUSTERS");
+
+    /// <summary>The ClickHouse server's native TCP port, which a cluster's replicas name.</summary>
+    public static string ClickHouseTcpPort => Get("CICLO_TEST_CLICKHOUSE_TCP");
+
     private static string Get(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
         : Started.Value.TryGetValue(name, out var started) ? started

@@ -6,7 +6,8 @@ namespace Ciclo.Tests.Support;
 /// <summary>A fresh workspace file in its own temporary folder, deleted on dispose.</summary>
 public sealed class TestWorkspace : IDisposable
 {
-    /// <param name="engine">"duckdb" (a file in a fresh folder), "postgres" or "clickhouse" (a fresh database on the test server).</param>
+    /// <param name="engine">"duckdb" (a file in a fresh folder), "postgres" or "clickhouse" (a fresh database on the test server),
+    /// or "clickhouse-cluster" (a fresh database spread over a fresh two-shard cluster on the test server).</param>
     public TestWorkspace(string currency = "EUR", string timeZone = "UTC", string engine = "duckdb")
     {
         Engine = engine;
@@ -17,6 +18,7 @@ public sealed class TestWorkspace : IDisposable
             "duckdb" => Path.Combine(Folder, "ws.duckdb"),
             "postgres" => new Npgsql.NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "ciclo_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString,
             "clickhouse" => TestServices.ClickHouse[..TestServices.ClickHouse.LastIndexOf('/')] + "/ciclo_" + Guid.NewGuid().ToString("N")[..12],
+            "clickhouse-cluster" => TestCluster.Create("ciclo_" + Guid.NewGuid().ToString("N")[..12]),
             _ => throw new ArgumentOutOfRangeException(nameof(engine)),
         };
         Workspace = Workspace.Create(DbPath, new WorkspaceSettings(currency, timeZone));
@@ -60,6 +62,10 @@ public sealed class TestWorkspace : IDisposable
             admin.Open();
             using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", admin);
             drop.ExecuteNonQuery();
+        }
+        else if (Engine == "clickhouse-cluster")
+        {
+            TestCluster.Drop(new Ciclo.Warehouse.ClickHouse.ClickHouseConnection(DbPath).Database);
         }
         else if (Engine == "clickhouse")
         {

@@ -19,7 +19,7 @@ public sealed class ClickHouseConnection : DbConnection
     private string _database;
     private ConnectionState _state = ConnectionState.Closed;
 
-    /// <param name="address">clickhouse://HOST[:PORT]/DB</param>
+    /// <param name="address">clickhouse://HOST[:PORT]/DB (a query, such as a cluster's, is not the connection's)</param>
     public ClickHouseConnection(string address)
     {
         var uri = new Uri(address);
@@ -62,7 +62,11 @@ public sealed class ClickHouseConnection : DbConnection
     private string Send(string sql, Stream? body, string database)
     {
         // join_use_nulls: a LEFT JOIN without a match gives NULLs, as in SQL, not default values.
-        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) + "&join_use_nulls=1&max_query_size=104857600" +
+        // insert_distributed_sync: an insert into a Distributed table returns once every shard has its rows.
+        // distributed_product_mode=local: in a query each shard runs, a subquery of a Distributed table reads
+        // the shard's own part (the planner sends only per-customer subqueries there, co-located by customer).
+        var url = new Uri(_server, "?database=" + Uri.EscapeDataString(database) +
+                                   "&join_use_nulls=1&insert_distributed_sync=1&distributed_product_mode=local&max_query_size=104857600" +
                                    (body is null ? string.Empty : "&query=" + Uri.EscapeDataString(sql)));
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (body is null)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Ciclo.Dialects;
 using Ciclo.Import;
+using Ciclo.Warehouse.ClickHouse;
 
 namespace Ciclo.Warehouse.Engines;
 
@@ -37,12 +38,13 @@ public abstract class WarehouseEngine
     /// </summary>
     public virtual IDisposable LockImports(DbConnection connection) => NoLock.Instance;
 
-    public static WarehouseEngine For(Engine engine) => engine switch
+    /// <summary>The engine of an address; a ClickHouse address that names a cluster gets an engine spread over it.</summary>
+    public static WarehouseEngine For(WarehouseAddress address) => address.Engine switch
     {
         Engine.DuckDb => DuckDbEngine.Instance,
         Engine.Postgres => PostgresEngine.Instance,
-        Engine.ClickHouse => ClickHouseEngine.Instance,
-        _ => throw new WorkspaceException("EngineUnsupported", engine.ToString()),
+        Engine.ClickHouse => ClickHouseCluster.FromAddress(address.Value) is { } cluster ? new ClickHouseEngine(cluster) : ClickHouseEngine.Instance,
+        _ => throw new WorkspaceException("EngineUnsupported", address.Engine.ToString()),
     };
 
     private sealed class NoLock : IDisposable

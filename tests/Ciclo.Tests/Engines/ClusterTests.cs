@@ -1,0 +1,95 @@
+using System.Globalization;
+using Ciclo.Planner;
+using Ciclo.Tests.Support;
+using Ciclo.Time;
+using Ciclo.Warehouse.ClickHouse;
+
+namespace Ciclo.Tests.Engines;
+
+/// <summary>A workspace spread over a two-shard ClickHouse cluster (two local databases on the one
+/// test server): the per-customer rows are split by customer over both shards, each customer's
+/// rows sit on its shard, the small tables stay in the workspace database, and a row that moves
+/// to another customer is counted once, on its new customer.</summary>
+public sealed class ClusterTests
+{
+    private static readonly string[] Sharded = ["customers", "revenue", "campaign_events", "surveys", "program_members"];
+
+    [Fact]
+    public void Customer_rows_are_split_over_both_shards_and_stay_with_their_customer()
+    {
+        using var ws = Fixtures.ExampleWorkspace("clickhouse-cluster");
+        var name = new ClickHouseConnection(ws.DbPath).Database;
+        foreach (var table in Sharded)
+        {
+            var s1 = Count(ws, $"SELECT count() FROM {name}_s1.{table} FINAL");
+            var s2 = Count(ws, $"SELECT count() FROM {name}_s2.{table} FINAL");
+            Assert.True(s1 > 0 && s2 > 0, $"{table}: {s1} and {s2} rows on the shards");
+            Assert.Equal(ws.Count(table), s1 + s2);
+        }
+
+        foreach (var shard in new[] { "_s1", "_s2" })
+        {
+            // Revenue and programme members sit on their customer's shard: the per-customer joins can run there.
+            Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}{shard}.revenue WHERE customer_id NOT IN (SELECT customer_id FROM {name}{shard}.customers)"));
+            Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}{shard}.program_members WHERE customer_id NOT IN (SELECT customer_id FROM {name}{shard}.customers)"));
+        }
+
+        Assert.Equal(0, Count(ws, $"SELECT count() FROM system.tables WHERE database IN ('{name}_s1', '{name}_s2') AND name IN ('campaigns', 'fx_rates', 'settings', 'imports', 'quarantine')"));
+        Assert.Equal("Distributed", ws.Workspace.Scalar($"SELECT engine FROM system.tables WHERE database = '{name}' AND name = 'revenue'"));
+    }
+
+    [Fact]
+    public void A_revenue_row_moved_to_a_customer_on_the_other_shard_is_counted_once()
+    {
+        using var ws = new TestWorkspace(engine: "clickhouse-cluster");
+        ws.ImportCsv("customers", ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")]);
+        var name = new ClickHouseConnection(ws.DbPath).Database;
+        var first = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s1.customers")!;
+        var other = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s2.customers")!;
+        ws.ImportCsv("revenue", "revenue_id,customer_id,booked_on,amount,currency,kind", $"R1,{first},2024-01-10,100,,upsell", $"R2,{first},2024-01-11,5,,new");
+        var moved = ws.ImportCsv("revenue", "revenue_id,customer_id,booked_on,amount,currency,kind", $"R1,{other},2024-01-10,70,,upsell");
+
+        Assert.Equal((0L, 1L), (moved.Inserted, moved.Updated));
+        Assert.Equal(2, ws.Count("revenue"));
+        Assert.Equal(1, Count(ws, $"SELECT count() FROM {name}_s1.revenue FINAL WHERE revenue_id = 'R1' AND _deleted = 1"));
+        Assert.Equal(other, ws.Workspace.Scalar("SELECT customer_id FROM " + ws.Workspace.Dialect.TableReference("revenue") + " WHERE revenue_id = 'R1'"));
+        var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["expansion_revenue"] });
+        Assert.Equal(70d, report.Periods.Single().Metrics["expansion_revenue"].Value);
+
+        // Moving it back: the new version wins over the tombstone on the first shard.
+        ws.ImportCsv("revenue", "revenue_id,customer_id,booked_on,amount,currency,kind", $"R1,{first},2024-01-10,90,,upsell");
+        Assert.Equal(2, ws.Count("revenue"));
+        report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["expansion_revenue"] });
+        Assert.Equal(90d, report.Periods.Single().Metrics["expansion_revenue"].Value);
+    }
+
+    [Fact]
+    public void An_event_moved_to_a_customer_on_the_other_shard_is_counted_once()
+    {
+        using var ws = new TestWorkspace(engine: "clickhouse-cluster");
+        ws.ImportCsv("customers", ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")]);
+        ws.ImportCsv("campaigns", "campaign_id,name,channel,audience,stage,program,started_on,cost,currency", "K1,Campaign 1,email,customers,expand,,2024-01-01,,");
+        var name = new ClickHouseConnection(ws.DbPath).Database;
+        var first = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s1.customers")!;
+        var other = (string)ws.Workspace.Scalar($"SELECT min(customer_id) FROM {name}_s2.customers")!;
+        const string header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
+        ws.ImportCsv("campaign_events", header, $"K1,p@x.example,{first},sent,2024-01-05T10:00:00+00:00,", $"K1,p@x.example,{first},clicked,2024-01-05T11:30:00+00:00,");
+        var moved = ws.ImportCsv("campaign_events", header, $"K1,p@x.example,{other},sent,2024-01-05T10:00:00+00:00,", $"K1,p@x.example,{other},clicked,2024-01-05T11:30:00+00:00,");
+
+        Assert.Equal((0L, 2L), (moved.Inserted, moved.Updated));
+        Assert.Equal(2, ws.Count("campaign_events"));
+        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events FINAL WHERE _deleted = 1"));
+        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s2.campaign_events FINAL WHERE _deleted = 0"));
+        var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["customer_campaign_sends"] });
+        Assert.Equal(1d, report.Periods.Single().Metrics["customer_campaign_sends"].Value);
+    }
+
+    [Fact]
+    public void A_cluster_address_without_its_shards_is_refused()
+    {
+        var e = Assert.Throws<Ciclo.Warehouse.WorkspaceException>(() => Ciclo.Warehouse.Workspace.Open("clickhouse://127.0.0.1:58123/x?cluster=ciclo_two_shards"));
+        Assert.Equal("ClusterAddressInvalid", e.MessageKey);
+    }
+
+    private static long Count(TestWorkspace ws, string sql) => Convert.ToInt64(ws.Workspace.Scalar(sql), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+-- source: sends
+SELECT "p"."period_index" AS "period_index",
+       count(CASE WHEN ((("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end")) AND ("s"."audience" = 'customers')) THEN 1 END) AS "m_customer_campaign_sends"
+FROM (SELECT toUInt32(0) AS "period_index", toDate('2024-01-01') AS "period_start", toDate('2024-02-01') AS "period_end" UNION ALL SELECT toUInt32(1) AS "period_index", toDate('2024-02-01') AS "period_start", toDate('2024-03-01') AS "period_end") AS "p"
+CROSS JOIN (
+  SELECT "x"."campaign_id" AS "campaign_id",
+         "x"."campaign_audience" AS "audience",
+         "x"."campaign_stage" AS "stage",
+         "x"."contact_customer_id" AS "customer_id",
+         toDate("x"."sent_at", 'Europe/Rome') AS "sent_day",
+         "x"."bounced" AS "bounced",
+         "x"."human_open" AS "human_open",
+         "x"."machine_opened" AS "machine_open",
+         "x"."clicked" AS "clicked",
+         "x"."unsubscribed" AS "unsubscribed",
+         "cu"."segment" AS "segment",
+         "cu"."region" AS "region"
+  FROM (
+    SELECT "e"."campaign_id" AS "campaign_id",
+           "e"."contact_id" AS "contact_id",
+           MAX("c"."audience") AS "campaign_audience",
+           MAX("c"."stage") AS "campaign_stage",
+           MAX("c"."program") AS "campaign_program",
+           MAX("e"."customer_id") AS "contact_customer_id",
+           MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) AS "sent_at",
+           MAX(CASE WHEN ("e"."event" = 'bounced') THEN 1 ELSE 0 END) AS "bounced",
+           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 0)) THEN 1 ELSE 0 END) AS "human_open",
+           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 1)) THEN 1 ELSE 0 END) AS "machine_opened",
+           MAX(CASE WHEN ("e"."event" = 'clicked') THEN 1 ELSE 0 END) AS "clicked",
+           MAX(CASE WHEN ("e"."event" = 'unsubscribed') THEN 1 ELSE 0 END) AS "unsubscribed"
+    FROM (SELECT * FROM "campaign_events" FINAL WHERE "_deleted" = 0) AS "e"
+    JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "e"."campaign_id")
+    GROUP BY "e"."campaign_id", "e"."contact_id"
+    HAVING (MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) IS NOT NULL))
+  AS "x"
+  LEFT JOIN (SELECT * FROM "customers" FINAL WHERE "_deleted" = 0) AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
+AS "s"
+GROUP BY "p"."period_index"
+ORDER BY "p"."period_index"
