@@ -13,6 +13,7 @@ namespace Ciclo.Verbatims;
 public static class SentimentFeatures
 {
 
+
     public static List<(string Name, double Value)> Extract(IReadOnlyList<CommentToken> tokens, string language, LexiconReading reading)
     {
         var features = new List<(string, double)>(tokens.Count * 3 + 16);

@@ -13,7 +13,10 @@ public static class SentimentTraining
     public const int DefaultIterations = 300;
     private const double LearningRate = 0.5;
     private const int MinCount = 2;
-    private static readonly double Balance = double.Parse(Environment.GetEnvironmentVariable("CICLO_BALANCE") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How far the classes are balanced: 0 weighs every comment alike, 1 gives every class of a
+    /// language the same total weight; half way keeps some of the prior that complaints are commoner.</summary>
+    private const double Balance = 0.5;
 
     /// <summary>One comment as the classifier sees it: its processing language, features and class.</summary>
     public sealed record Example(string Language, List<(string Name, double Value)> Features, int Class);
