@@ -12,26 +12,29 @@ namespace Ciclo.Verbatims;
 /// </summary>
 public static class SentimentFeatures
 {
+    private static readonly string[] ReadingKeys = ["bias", "lex", "lex:+", "lex:-", "lex:0", "praise", "blame", "tail", "head", "tail:+", "tail:-", "tail:0", "mixed", "ironic", "wish"];
 
+    /// <summary>The names of the lexicon's features, shared ("") and per language ("en|" …), made once.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> ReadingNames = new[] { "", "en|", "it|", "ar|" }
+        .ToDictionary(p => p, p => ReadingKeys.ToDictionary(k => k, k => p + k, StringComparer.Ordinal), StringComparer.Ordinal);
 
     public static List<(string Name, double Value)> Extract(IReadOnlyList<CommentToken> tokens, string language, LexiconReading reading)
     {
         var features = new List<(string, double)>(tokens.Count * 3 + 16);
         var prefix = language + "|";
-        var stems = new string[tokens.Count];
+        var slot = language switch { "en" => 0, "it" => 1, _ => 2 };
+        var names = new string[tokens.Count][];
         var negatedFused = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var forms = tokens[i].Forms;
             if (forms.IsArabic && forms.ArabicNegated is { } rest && rest.Length >= 3)
             {
-                stems[i] = CommentTokenizer.Shared.Forms(rest).ArabicStem ?? rest;
+                forms = CommentTokenizer.Shared.Forms(rest);
                 negatedFused[i] = true;
             }
-            else
-            {
-                stems[i] = Stem(forms, language);
-            }
+
+            names[i] = forms.SentimentFeatureNames[slot] ??= Names(forms, language, prefix);
         }
 
         var negated = new bool[tokens.Count];
@@ -45,56 +48,64 @@ public static class SentimentFeatures
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            features.Add((prefix + "w:" + stems[i], 1));
+            features.Add((names[i][0], 1));
             if (negated[i] || negatedFused[i])
             {
-                features.Add((prefix + "n:" + stems[i], 1));
+                features.Add((names[i][1], 1));
             }
 
             if (reading.LastContrast >= 0 && i > reading.LastContrast && SameSentence(tokens, reading.LastContrast, i))
             {
-                features.Add((prefix + "c:" + stems[i], 1));
+                features.Add((names[i][2], 1));
             }
 
             if (i > 0 && !tokens[i].StartsClause)
             {
-                features.Add((prefix + "b:" + stems[i - 1] + "_" + stems[i], 1));
+                features.Add((string.Concat(prefix, "b:", names[i - 1][3], "_", names[i][3]), 1));
             }
         }
 
         var result = reading.Result;
-        var label = result.Label switch { "positive" => "+", "negative" => "-", _ => "0" };
+        var label = result.Label switch { "positive" => "lex:+", "negative" => "lex:-", _ => "lex:0" };
         foreach (var p in new[] { "", prefix })
         {
-            features.Add((p + "bias", 1));
-            features.Add((p + "lex", result.Score));
-            features.Add((p + "lex:" + label, 1));
-            features.Add((p + "praise", Saturate(reading.Praise)));
-            features.Add((p + "blame", Saturate(reading.Blame)));
+            var n = ReadingNames.TryGetValue(p, out var known) ? known : ReadingKeys.ToDictionary(k => k, k => p + k, StringComparer.Ordinal);
+            features.Add((n["bias"], 1));
+            features.Add((n["lex"], result.Score));
+            features.Add((n[label], 1));
+            features.Add((n["praise"], Saturate(reading.Praise)));
+            features.Add((n["blame"], Saturate(reading.Blame)));
             if (reading.LastContrast >= 0)
             {
-                features.Add((p + "tail", Saturate(reading.Tail)));
-                features.Add((p + "head", Saturate(reading.Head)));
-                features.Add((p + "tail:" + Sign(reading.Tail), 1));
+                features.Add((n["tail"], Saturate(reading.Tail)));
+                features.Add((n["head"], Saturate(reading.Head)));
+                features.Add((n[TailSign(reading.Tail)], 1));
             }
 
             if (reading.Mixed)
             {
-                features.Add((p + "mixed", 1));
+                features.Add((n["mixed"], 1));
             }
 
             if (reading.Ironic)
             {
-                features.Add((p + "ironic", 1));
+                features.Add((n["ironic"], 1));
             }
 
             if (reading.Wish)
             {
-                features.Add((p + "wish", 1));
+                features.Add((n["wish"], 1));
             }
         }
 
         return features;
+    }
+
+    /// <summary>A word's feature names in one language: word, negated word, word after a contrast, and its stem.</summary>
+    private static string[] Names(TokenForms forms, string language, string prefix)
+    {
+        var stem = Stem(forms, language);
+        return [prefix + "w:" + stem, prefix + "n:" + stem, prefix + "c:" + stem, stem];
     }
 
     private static string Stem(TokenForms forms, string language)
@@ -111,7 +122,7 @@ public static class SentimentFeatures
 
     private static double Saturate(double value) => value / (Math.Abs(value) + 1);
 
-    private static string Sign(double value) => value > 0.05 ? "+" : value < -0.05 ? "-" : "0";
+    private static string TailSign(double value) => value > 0.05 ? "tail:+" : value < -0.05 ? "tail:-" : "tail:0";
 
     private static bool SameSentence(IReadOnlyList<CommentToken> tokens, int a, int b)
     {
