@@ -18,6 +18,9 @@ public static class SentimentFeatures
     private static readonly Dictionary<string, Dictionary<string, string>> ReadingNames = new[] { "", "en|", "it|", "ar|" }
         .ToDictionary(p => p, p => ReadingKeys.ToDictionary(k => k, k => p + k, StringComparer.Ordinal), StringComparer.Ordinal);
 
+    /// <summary>Whether a feature name, without its language, is one of the lexicon's reading.</summary>
+    public static bool IsReading(string name) => ReadingKeys.Contains(name, StringComparer.Ordinal);
+
     public static List<(string Name, double Value)> Extract(IReadOnlyList<CommentToken> tokens, string language, LexiconReading reading)
     {
         var features = new List<(string, double)>(tokens.Count * 3 + 16);

@@ -164,8 +164,9 @@ public static class SentimentTraining
         return predicted;
     }
 
-    private static bool IsLexicon(string name) => !name.Contains(':', StringComparison.Ordinal) || name.Contains("|lex", StringComparison.Ordinal) || name.StartsWith("lex", StringComparison.Ordinal)
-        || name.Contains("tail", StringComparison.Ordinal);
+    /// <summary>Whether a feature is one of the lexicon's (bias, score, praise, blame, contrast polarity,
+    /// flags), shared or of a language, rather than a word's.</summary>
+    private static bool IsLexicon(string name) => SentimentFeatures.IsReading(name[(name.IndexOf('|', StringComparison.Ordinal) + 1)..]);
 
     private static double Round(double value) => Math.Round(value, 5, MidpointRounding.AwayFromZero);
 }
