@@ -18,10 +18,7 @@ public static class SentimentTraining
     /// language the same total weight; half way keeps some of the prior that complaints are commoner.</summary>
     private const double Balance = 0.5;
 
-    /// <summary>One comment as the classifier sees it: its processing language, features and class.</summary>
-    public sealed record Example(string Language, List<(string Name, double Value)> Features, int Class);
-
-    public static Example Prepare(LabelledComment comment)
+    public static SentimentExample Prepare(LabelledComment comment)
     {
         var tokens = CommentTokenizer.Shared.Tokenize(comment.Text);
         var language = VerbatimAnalyzer.ProcessingLanguage(comment.Text, tokens, null);
@@ -32,13 +29,13 @@ public static class SentimentTraining
             throw new ArgumentException("Unknown sentiment: " + comment.Sentiment, nameof(comment));
         }
 
-        return new Example(comment.Language, features, label);
+        return new SentimentExample(comment.Language, features, label);
     }
 
     public static SentimentModel Train(IReadOnlyList<LabelledComment> comments, double regularisation = DefaultRegularisation, int iterations = DefaultIterations) =>
         Train(comments.Select(Prepare).ToList(), regularisation, iterations);
 
-    public static SentimentModel Train(IReadOnlyList<Example> examples, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
+    public static SentimentModel Train(IReadOnlyList<SentimentExample> examples, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in examples)
@@ -134,7 +131,7 @@ public static class SentimentTraining
     }
 
     /// <summary>k-fold cross-validation (comment i in fold i mod k): per language, comments right and comments.</summary>
-    public static Dictionary<string, (int Correct, int Total)> CrossValidate(IReadOnlyList<Example> examples, int folds = 5, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
+    public static Dictionary<string, (int Correct, int Total)> CrossValidate(IReadOnlyList<SentimentExample> examples, int folds = 5, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
     {
         var predicted = CrossValidatedLabels(examples, folds, regularisation, iterations);
         var scores = new Dictionary<string, (int Correct, int Total)>(StringComparer.Ordinal);
@@ -148,7 +145,7 @@ public static class SentimentTraining
     }
 
     /// <summary>Each comment's label as predicted by the model trained on the other folds.</summary>
-    public static string[] CrossValidatedLabels(IReadOnlyList<Example> examples, int folds = 5, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
+    public static string[] CrossValidatedLabels(IReadOnlyList<SentimentExample> examples, int folds = 5, double regularisation = DefaultRegularisation, int iterations = DefaultIterations)
     {
         var predicted = new string[examples.Count];
         for (var fold = 0; fold < folds; fold++)
