@@ -23,7 +23,11 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
 
     public static SentimentScorer Shared { get; } = new(SentimentLexicon.Shared);
 
-    public SentimentResult Score(string text, IReadOnlyList<CommentToken> tokens, string language)
+    public SentimentResult Score(string text, IReadOnlyList<CommentToken> tokens, string language) => Read(text, tokens, language).Result;
+
+    /// <summary>The lexicon's reading of a comment: its result and the structure behind it (negation
+    /// scopes, contrast, praise and blame before and after it), which the classifier takes as features.</summary>
+    public LexiconReading Read(string text, IReadOnlyList<CommentToken> tokens, string language)
     {
         var matches = Applicable(lexicon.Matcher.FindAll(tokens), tokens, language);
         matches = TermMatcher<SentimentTerm>.Longest(matches, m => m.Pattern.Language == language ? 1 : 0);
@@ -36,6 +40,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
         var concessives = new List<int>();
         var wishes = new List<int>();
         var negators = new List<int>();
+        var negated = new List<(int From, int To)>();
         var sarcasm = false;
         var irony = false;
         var polarSpans = new HashSet<(int, int)>();
@@ -52,6 +57,7 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
                 case SentimentRole.Negator:
                     negators.Add(m.Start);
                     negatedUntil = ScopeEnd(tokens, m.End - 1, NegationScope);
+                    negated.Add((m.End, negatedUntil));
                     break;
                 case SentimentRole.Intensifier:
                     (intensity, intensityUntil) = (1.5, ScopeEnd(tokens, m.End - 1, 2));
@@ -187,7 +193,22 @@ public sealed class SentimentScorer(SentimentLexicon lexicon)
         // Praise and blame of similar weight make a mixed, neutral answer, whichever comes last.
         var mixed = !ironic && ((praise > 0 && blamed > 0 && Math.Min(praise, blamed) / Math.Max(praise, blamed) >= MixedRatio) || reserved);
         var score = Math.Round(raw / Math.Sqrt((raw * raw) + Squash) * (mixed ? 0.2 : 1), 3, MidpointRounding.AwayFromZero);
-        return new SentimentResult(score >= Threshold ? "positive" : score <= -Threshold ? "negative" : "neutral", score);
+        var result = new SentimentResult(score >= Threshold ? "positive" : score <= -Threshold ? "negative" : "neutral", score);
+        var lastContrast = contrasts.Count == 0 ? -1 : contrasts.Max();
+        double head = 0, tail = 0;
+        foreach (var (token, value) in items)
+        {
+            if (lastContrast >= 0 && token > lastContrast && SameSentence(tokens, lastContrast, token))
+            {
+                tail += value;
+            }
+            else
+            {
+                head += value;
+            }
+        }
+
+        return new LexiconReading(result, praise, blamed, head, tail, lastContrast, mixed, ironic, wishes.Count > 0, negated);
     }
 
     /// <summary>Terms of the comment's language; terms of the other Latin lexicon only on words the

@@ -55,5 +55,9 @@ public sealed class TokenForms
         _ => Norm,
     };
 
+    /// <summary>The names of the sentiment features of this word in the language of its comment
+    /// (word, negated word, word after a contrast), computed once per language: filled by <see cref="SentimentFeatures"/>.</summary>
+    internal string[]?[] SentimentFeatureNames { get; } = new string[]?[3];
+
     public override string ToString() => Norm;
 }

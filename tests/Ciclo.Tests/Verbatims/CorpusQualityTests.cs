@@ -4,9 +4,9 @@ namespace Ciclo.Tests.Verbatims;
 
 /// <summary>The analyser against the hand-labelled corpus (tests/Ciclo.Tests/Fixtures/verbatims/
 /// corpus.jsonl): theme F1 (micro-averaged over themes) and sentiment accuracy must reach 0.8 in
-/// each language over the whole corpus; the held-out 30 % (never looked at while the lexicons were
-/// tuned) is reported beside it and must not fall far behind. Set CICLO_QUALITY_OUT to a file to
-/// write the tables of docs/verbatims.md.</summary>
+/// each language, over the whole corpus and over the held-out 30 % (never looked at while the
+/// lexicons were tuned, never used to train the sentiment classifier). Set CICLO_QUALITY_OUT to a
+/// file to write the tables of docs/verbatims.md.</summary>
 public sealed class CorpusQualityTests(ITestOutputHelper output)
 {
     [Fact]
@@ -35,7 +35,7 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
         foreach (var (lang, s) in heldOut.Languages)
         {
             Assert.True(s.Micro.F1 >= 0.8, $"{lang} held out: theme F1 {s.Micro.F1:F3}");
-            Assert.True(s.SentimentAccuracy >= 0.65, $"{lang} held out: sentiment accuracy {s.SentimentAccuracy:F3}");
+            Assert.True(s.SentimentAccuracy >= 0.8, $"{lang} held out: sentiment accuracy {s.SentimentAccuracy:F3}");
         }
     }
 }
