@@ -11,4 +11,8 @@ public sealed record ImportSummary(
     long Unchanged,
     long Repeated,
     long Rejected,
-    IReadOnlyList<string> UnknownColumns);
+    IReadOnlyList<string> UnknownColumns)
+{
+    /// <summary>How the file was read: type, encoding, separator, sheet, culture.</summary>
+    public SourceFormat? Format { get; init; }
+}

@@ -17,14 +17,16 @@ public sealed class Importer(Workspace workspace)
     private const string Staging = "_ciclo_staging";
     private const string Rejects = "_ciclo_rejects";
     private const string Good = "_ciclo_good";
+    private const string Originals = "_ciclo_originals";
 
     /// <summary>Runs inside the transaction just before it commits: lets tests crash an import midway.</summary>
     internal Action? BeforeCommit { get; init; }
 
-    public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null)
+    public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null, ImportOptions? options = null)
     {
         var file = Path.GetFileName(path);
-        using var source = RowSourceFactory.Open(path);
+        options ??= ImportOptions.Default;
+        using var source = RowSourceFactory.Open(path, options);
         var (mapping, unknown) = MapHeader(entity, source.Header, path);
         using var space = ValidationSpace.Open(workspace);
         var v = space.Connection;
@@ -33,16 +35,19 @@ public sealed class Importer(Workspace workspace)
         DropWork(v);
         try
         {
-            var read = Stage(v, entity, source, mapping, progress);
+            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            var read = Stage(v, entity, source, mapping, progress, options.Culture);
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
-            var checks = new ValidationChecks(entity, d);
-            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            var checks = new ValidationChecks(entity, d) { Culture = options.Culture };
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
                         $"FROM {Staging} AS s WHERE {broken}");
             }
+
+            // A rejected value is reported as written, before it was read in the file's culture.
+            v.Execute($"UPDATE {Rejects} AS r SET value = o.value FROM {Originals} AS o WHERE o.line = r.line AND o.column_name = r.column_name");
 
             var typedColumns = string.Join(", ", entity.Columns.Select(c => $"{checks.Typed(c)} AS {q(c.Name)}"));
             var keyList = string.Join(", ", entity.Key.Select(q));
@@ -71,7 +76,10 @@ public sealed class Importer(Workspace workspace)
             v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
             v.Execute("SET TimeZone = 'UTC'");
 
-            var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown);
+            var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown)
+            {
+                Format = source.Format with { Culture = options.Culture?.Name },
+            };
             if (space.IsWarehouse)
             {
                 ApplyInPlace(v, entity, summary);
@@ -159,20 +167,40 @@ public sealed class Importer(Workspace workspace)
         return (mapping, unknown);
     }
 
-    private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress)
+    private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress, ValueCulture? culture)
     {
         var q = DuckDbDialect.Instance.QuoteIdentifier;
         v.Execute($"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
+        v.Execute($"CREATE TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
         long read = 0;
         using (var appender = v.CreateAppender(Staging))
+        using (var originals = v.CreateAppender(Originals))
+        using (var issues = v.CreateAppender(Rejects))
         {
             foreach (var row in source.ReadRows())
             {
                 var r = appender.CreateRow().AppendValue(row.Line);
-                foreach (var index in mapping)
+                for (var j = 0; j < mapping.Length; j++)
                 {
+                    var index = mapping[j];
                     var value = index is { } i && i < row.Values.Length ? row.Values[i]?.Trim() : null;
+                    if (culture is not null && !string.IsNullOrEmpty(value) && !(index is { } k && row.Typed is { } typed && k < typed.Length && typed[k]))
+                    {
+                        var iso = culture.ToIso(entity.Columns[j].Type, value) ?? Unreadable + value;
+                        if (iso != value)
+                        {
+                            originals.CreateRow().AppendValue(row.Line).AppendValue(entity.Columns[j].Name).AppendValue(value).EndRow();
+                            value = iso;
+                        }
+                    }
+
                     r = string.IsNullOrEmpty(value) ? r.AppendNullValue() : r.AppendValue(value);
+                }
+
+                foreach (var issue in row.Issues ?? [])
+                {
+                    issues.CreateRow().AppendValue(row.Line).AppendValue(issue.Column).AppendValue(issue.Value)
+                        .AppendValue(issue.Reason).AppendValue(issue.Detail).EndRow();
                 }
 
                 r.EndRow();
@@ -187,9 +215,12 @@ public sealed class Importer(Workspace workspace)
         return read;
     }
 
+    /// <summary>Marks a value the file's culture cannot read, so that its type's check rejects it.</summary>
+    private const string Unreadable = "\u0001";
+
     private static void DropWork(DuckDBConnection v)
     {
-        foreach (var table in new[] { Staging, Rejects, Good })
+        foreach (var table in new[] { Staging, Rejects, Good, Originals })
         {
             v.Execute("DROP TABLE IF EXISTS " + table);
         }

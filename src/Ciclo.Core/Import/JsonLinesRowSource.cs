@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Ciclo.Import;
@@ -11,14 +10,14 @@ public sealed class JsonLinesRowSource : IRowSource
     private readonly List<RawRow> _rows = [];
     private double _progress;
 
-    public JsonLinesRowSource(string path)
+    public JsonLinesRowSource(string path, ImportOptions? options = null)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var parsed = new List<(long Line, Dictionary<int, string?> Values)>();
+        var parsed = new List<(long Line, Dictionary<int, string?> Values, List<RowIssue>? Issues)>();
         long line = 0;
-        try
+        using (var reader = new TextInput(path, (options ?? ImportOptions.Default).Encoding))
         {
-            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            Format = new SourceFormat("jsonl", reader.EncodingName);
             string? text;
             while ((text = reader.ReadLine()) is not null)
             {
@@ -29,6 +28,7 @@ public sealed class JsonLinesRowSource : IRowSource
                 }
 
                 var values = new Dictionary<int, string?>();
+                List<RowIssue>? issues = null;
                 try
                 {
                     using var doc = JsonDocument.Parse(text);
@@ -44,6 +44,12 @@ public sealed class JsonLinesRowSource : IRowSource
                             i = _header.Count;
                             index[property.Name] = i;
                             _header.Add(property.Name);
+                        }
+
+                        if (values.ContainsKey(i))
+                        {
+                            // A field written twice in one object: which value is meant cannot be told.
+                            (issues ??= []).Add(new RowIssue(_header[i], property.Value.ToString(), "repeated_field", null));
                         }
 
                         values[i] = property.Value.ValueKind switch
@@ -62,15 +68,11 @@ public sealed class JsonLinesRowSource : IRowSource
                     throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
                 }
 
-                parsed.Add((line, values));
+                parsed.Add((line, values, issues));
             }
         }
-        catch (DecoderFallbackException)
-        {
-            throw new FileRefusedException(path, "FileNotUtf8", line + 1);
-        }
 
-        foreach (var (rowLine, values) in parsed)
+        foreach (var (rowLine, values, issues) in parsed)
         {
             var array = new string?[_header.Count];
             foreach (var (i, v) in values)
@@ -78,7 +80,7 @@ public sealed class JsonLinesRowSource : IRowSource
                 array[i] = v;
             }
 
-            _rows.Add(new RawRow(rowLine, array));
+            _rows.Add(new RawRow(rowLine, array, null, issues));
         }
 
         if (_header.Count == 0)
@@ -91,6 +93,8 @@ public sealed class JsonLinesRowSource : IRowSource
     public IReadOnlyList<string> Header => _header;
 
     public double Progress => _progress;
+
+    public SourceFormat Format { get; private set; } = new("jsonl");
 
     public IEnumerable<RawRow> ReadRows()
     {

@@ -17,6 +17,9 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
     private const string CurrencyPattern = "^[A-Za-z]{3}$";
     private const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 
+    /// <summary>The culture the file's numbers and dates were read in, named in the details of their reasons.</summary>
+    public ValueCulture? Culture { get; init; }
+
     public string Raw(string column) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column);
 
     private string Matches(string column, string pattern) => "regexp_full_match(" + Raw(column) + ", " + d.Literal(pattern) + ")";
@@ -53,9 +56,9 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
 
             var (reason, detail) = c.Type switch
             {
-                ColumnType.Date => ("not_a_date", "YYYY-MM-DD"),
-                ColumnType.Timestamp => ("not_a_timestamp", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
-                ColumnType.Decimal => ("not_a_number", null),
+                ColumnType.Date => ("not_a_date", Culture is null ? "YYYY-MM-DD" : Culture.DatePattern + ", YYYY-MM-DD"),
+                ColumnType.Timestamp => ("not_a_timestamp", Culture is null ? "YYYY-MM-DDTHH:MM:SS+HH:MM" : Culture.DatePattern + " HH:MM, YYYY-MM-DDTHH:MM:SS+HH:MM"),
+                ColumnType.Decimal => ("not_a_number", Culture is null ? null : Culture.Name + ": " + Culture.NumberExample),
                 ColumnType.Integer => ("not_an_integer", null),
                 ColumnType.Bool => ("not_a_bool", "true, false"),
                 ColumnType.Enum => ("not_allowed", string.Join(", ", c.Values)),
