@@ -15,4 +15,7 @@ public sealed record ImportSummary(
 {
     /// <summary>How the file was read: type, encoding, separator, sheet, culture.</summary>
     public SourceFormat? Format { get; init; }
+
+    /// <summary>Rejected numbers and dates that look written in a local form (read without a culture).</summary>
+    public long LocalFormsRejected { get; init; }
 }

@@ -72,6 +72,9 @@ public sealed class Importer(Workspace workspace)
             var inserted = v.Count($"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
             var unchanged = v.Count($"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
             var rejected = v.Count($"SELECT count(DISTINCT line) FROM {Rejects}");
+            // Without a declared culture, rejected values that look written in a local form (1.234,56, 15/03/2024) earn a hint.
+            var localForms = options.Culture is not null ? 0 : v.Count($"SELECT count(*) FROM {Rejects} WHERE reason IN ('not_a_number', 'not_a_date', 'not_a_timestamp') " +
+                    $"AND regexp_full_match(value, {d.Literal(ValueCulture.LocalFormPattern)})");
             var updated = read - rejected - repeated - inserted - unchanged;
             v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
             v.Execute("SET TimeZone = 'UTC'");
@@ -79,6 +82,7 @@ public sealed class Importer(Workspace workspace)
             var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown)
             {
                 Format = source.Format with { Culture = options.Culture?.Name },
+                LocalFormsRejected = localForms,
             };
             if (space.IsWarehouse)
             {

@@ -45,6 +45,9 @@ public sealed partial class ValueCulture
             : new Regex(@"^(\d{1,2})([./\-])(\d{1,2})\2(\d{4})", RegexOptions.CultureInvariant);
     }
 
+    /// <summary>A number or date as cultures other than ISO write them: 1.234,56 · 12,5 · 1 234 · 15/03/2024 · 15.03.2024 09:30.</summary>
+    public const string LocalFormPattern = @"[+-]?(\d{1,3}([., ]\d{3})+([.,]\d+)?|\d+,\d+)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}( .*)?";
+
     public string Name { get; }
 
     public string DecimalSeparator { get; }

@@ -29,6 +29,11 @@ public static class ImportSummaryPresenter
             sb.Append(rtl).Append(Text.Format(lang, "ImportUnknownColumns", string.Join(", ", s.UnknownColumns))).Append('\n');
         }
 
+        if (s.LocalFormsRejected > 0)
+        {
+            sb.Append(rtl).Append(Text.Format(lang, "ImportCultureHint", N(s.LocalFormsRejected))).Append('\n');
+        }
+
         if (s.Rejected > 0)
         {
             sb.Append(rtl).Append(Text.Get(lang, "ImportSeeQuarantine")).Append('\n');

@@ -64,6 +64,7 @@ public static class ImportsApi
                         w.WriteNumber("repeated", summary.Repeated);
                         w.WriteNumber("rejected", summary.Rejected);
                         JsonText.Strings(w, "unknown_columns", summary.UnknownColumns);
+                        w.WriteNumber("local_forms_rejected", summary.LocalFormsRejected);
                         WriteFormat(w, summary.Format, lang);
                         w.WriteEndObject();
                         WriteRejections(w, rejections, lang);

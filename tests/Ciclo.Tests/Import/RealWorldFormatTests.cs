@@ -64,6 +64,8 @@ public sealed class RealWorldFormatTests
         Assert.Equal(["not_a_number", "not_a_date"], Importer.Quarantine(ws.Workspace).Select(r => r.Reason));
         Assert.Equal(';', summary.Format!.Delimiter);
         Assert.Null(summary.Format.Culture);
+        Assert.Equal(2L, summary.LocalFormsRejected);
+        Assert.Contains("--culture", ImportSummaryPresenter.Render(summary, "en"));
     }
 
     [Fact]
