@@ -57,13 +57,14 @@ def csv_text(header, rows, delimiter=","):
 
 
 manifest = []
+group = ""
 
 
 def add(case_id, entity, content, expect, description, ext="csv", options=None):
     name = f"{case_id}.{ext}"
     data = content.encode("utf-8") if isinstance(content, str) else content
     (CASES / name).write_bytes(data)
-    case = {"id": case_id, "entity": entity, "file": name, "description": description, "expect": expect}
+    case = {"id": case_id, "group": group, "entity": entity, "file": name, "description": description, "expect": expect}
     if options:
         case["options"] = options
     manifest.append(case)
@@ -97,6 +98,8 @@ def main():
         shutil.rmtree(CASES)
     CASES.mkdir()
 
+    global group
+    group = "wrong types"
     # --- wrong types, per type and per entity ---------------------------------------------
     dates = [("day-first", "15/03/2024"), ("feb-30", "2024-02-30"), ("month-13", "2024-13-01"), ("compact", "20240315"),
              ("word", "yesterday"), ("with-time", "2024-03-15T10:00:00"), ("two-digit-year", "24-03-15")]
@@ -138,6 +141,7 @@ def main():
     for value in ["English", "en_US", "e", "it-", "12"]:
         row_case(f"surveys-language-{value.replace('_', '-').strip('-') or 'x'}-{len(value)}", "surveys", {"language": value}, [("language", "not_a_language")], f"language = {value!r}")
 
+    group = "missing required values"
     # --- required values ----------------------------------------------------------------------
     required = {
         "customers": ["customer_id", "acquired_on"], "revenue": ["revenue_id", "customer_id", "booked_on", "amount", "kind"],
@@ -151,6 +155,7 @@ def main():
             extra = [("customer_id", "customer_required_when_converted")] if (entity, column) == ("leads", "customer_id") else []
             row_case(f"{entity}-{column.replace('_', '-')}-empty", entity, {column: "  "}, [(column, "required")] + extra, f"required {column} only spaces")
 
+    group = "out of range and DATA.md rules"
     # --- out of range and rules of DATA.md -----------------------------------------------------------
     row_case("surveys-score-eleven", "surveys", {"score": "11"}, [("score", "above_maximum")], "score above 10")
     row_case("surveys-score-negative", "surveys", {"score": "-1"}, [("score", "below_minimum")], "score below 0")
@@ -179,6 +184,7 @@ def main():
             tag = "lower-case-c1"
         row_case(f"{entity}-{column.replace('_', '-')}-unknown-{tag}", entity, {column: value}, [(column, "unknown_reference")], f"{column} = {value!r} names no known row")
 
+    group = "duplicate keys inside one file"
     # --- duplicate keys inside one file -----------------------------------------------------------
     h = COLUMNS["customers"]
     g1, g2 = good("customers", 1), good("customers", 2)
@@ -213,6 +219,7 @@ def main():
     jl = '{"customer_id":"N1","acquired_on":"2024-01-01"}\n{"customer_id":"N1","acquired_on":"2024-01-02"}\n'
     counts("dup-jsonl-different-values", "customers", jl, 2, 0, 2, [(1, "customer_id", "ambiguous_key"), (2, "customer_id", "ambiguous_key")], "JSON Lines: same key twice", ext="jsonl")
 
+    group = "header and columns"
     # --- header: missing, duplicate, extra and unknown columns ---------------------------------------------
     for entity, columns in required.items():
         column = columns[-1]
@@ -233,6 +240,7 @@ def main():
            [(2, "amount", "required"), (2, "booked_on", "required"), (2, "customer_id", "required"), (2, "kind", "required")], "a row with only its key")
     counts("row-all-separators", "customers", "customer_id,acquired_on\n,\nN1,2024-01-01\n", 2, 1, 1, [(2, "acquired_on", "required"), (2, "customer_id", "required")], "a row of empty values")
 
+    group = "empty and degenerate files"
     # --- empty and degenerate files ----------------------------------------------------------------------------
     refused("empty-file", "customers", "", "FileEmpty", None, "zero bytes")
     refused("empty-bom-only", "customers", b"\xef\xbb\xbf", "FileEmpty", None, "only a byte-order mark")
@@ -244,6 +252,7 @@ def main():
     refused("empty-jsonl", "customers", "\n\n", "FileEmpty", None, "JSON Lines with no object", ext="jsonl")
     refused("jsonl-empty-objects", "customers", "{}\n{}\n", "FileEmpty", None, "JSON objects without keys", ext="jsonl")
 
+    group = "quotes"
     # --- quotes ------------------------------------------------------------------------------------------------
     refused("quote-never-closed", "customers", 'customer_id,name,acquired_on\nN1,"Alpha,2024-01-01\nN2,Beta,2024-01-02\n', "FileUnclosedQuote", 2, "an opening quote without its end")
     refused("quote-never-closed-last-line", "surveys", 'response_id,answered_on,score,comment\nS1,2024-01-01,9,ok\nS2,2024-01-01,9,"half', "FileUnclosedQuote", 3, "the last value opens a quote")
@@ -253,6 +262,7 @@ def main():
     counts("quote-escaped-quotes", "customers", 'customer_id,name,acquired_on\nN1,"She said ""yes""",2024-01-01\n', 1, 1, 0, [], "doubled quotes")
     counts("quote-empty-quoted-required", "customers", 'customer_id,acquired_on\n"",2024-01-01\nN1,2024-01-01\n', 2, 1, 1, [(2, "customer_id", "required")], "a quoted empty key")
 
+    group = "encodings"
     # --- encodings --------------------------------------------------------------------------------------------------
     base = "customer_id,name,acquired_on\nN1,Alpha,2024-01-01\n"
     refused("utf8-invalid-latin1-e-grave", "customers", base.encode() + b"N2,Caff\xe8,2024-01-02\n", "FileNotUtf8", 3, "Latin-1 è")
@@ -278,6 +288,7 @@ def main():
            "a Windows-1252 file loads when its encoding is declared", options={"encoding": "windows-1252"})
     counts("lone-cr-line-ends", "customers", b"customer_id,acquired_on\rN1,2024-01-01\rN2,bad\r", 2, 1, 1, [(3, "acquired_on", "not_a_date")], "old Mac line ends")
 
+    group = "huge fields"
     # --- huge fields ----------------------------------------------------------------------------------------------------
     counts("huge-comment-one-megabyte", "surveys", "response_id,answered_on,score,comment\nS1,2024-01-01,9," + "x" * 1_000_000 + "\nS2,2024-01-01,99,\n", 2, 1, 1,
            [(3, "score", "above_maximum")], "a comment of one million characters loads")
@@ -289,6 +300,7 @@ def main():
     counts("many-columns", "customers", "customer_id,acquired_on," + ",".join(f"x{i}" for i in range(2000)) + "\nN1,2024-01-01," + ",".join("v" for _ in range(2000)) + "\n", 1, 1, 0, [],
            "2,000 unknown columns", unknown=[f"x{i}" for i in range(2000)])
 
+    group = "mixed scripts and invisible characters"
     # --- mixed scripts and invisible characters -------------------------------------------------------------------------
     counts("scripts-arabic-chinese-cyrillic-names", "customers", "customer_id,name,acquired_on\nN1,متجر الرياض,2024-01-01\nN2,北京贸易,2024-01-01\nN3,Москва ООО,2024-01-01\n", 3, 3, 0, [], "names in four scripts load")
     counts("scripts-mixed-comment-emoji", "surveys", "response_id,answered_on,score,comment,language\nS1,2024-01-01,9,Ottimo 👍 ممتاز 很好,it\nS2,2024-01-01,9,ok,english\n", 2, 1, 1,
@@ -302,6 +314,7 @@ def main():
     counts("scripts-fullwidth-comma", "customers", "customer_id,acquired_on\nN1，2024-01-01\nN2,2024-01-01\n", 2, 1, 1, [(2, "acquired_on", "required")], "a full-width comma is not a separator")
     counts("scripts-combining-accent-keys", "customers", "customer_id,acquired_on\ncafe\u0301,2024-01-01\ncaf\u00e9,2024-01-01\n", 2, 2, 0, [], "composed and decomposed é are different keys, both kept")
 
+    group = "JSON Lines"
     # --- JSON Lines -------------------------------------------------------------------------------------------------------------
     refused("jsonl-invalid-json", "customers", '{"customer_id":"N1","acquired_on":"2024-01-01"}\n{"customer_id":"N2",\n', "FileJsonInvalid", 2, "a line that is not JSON", ext="jsonl")
     refused("jsonl-array-line", "customers", '[{"customer_id":"N1"}]\n', "FileJsonNotObject", 1, "an array", ext="jsonl")
@@ -324,6 +337,7 @@ def main():
     counts("jsonl-unknown-keys", "customers", '{"customer_id":"N1","acquired_on":"2024-01-01","extra":1}\n', 1, 1, 0, [], "an unknown key", ext="jsonl", unknown=["extra"])
     refused("jsonl-missing-required-everywhere", "customers", '{"customer_id":"N1"}\n', "FileMissingColumn", None, "no object has acquired_on", ext="jsonl")
 
+    group = "declared cultures"
     # --- declared culture ------------------------------------------------------------------------------------------------------------
     it = {"culture": "it-IT"}
     hr = "revenue_id;customer_id;booked_on;amount;kind\n"
@@ -340,6 +354,7 @@ def main():
     counts("culture-us-day-first-rejected", "fx_rates", "currency,day,rate\nUSD,15/03/2024,1\nGBP,03/15/2024,\"1,234.5\"\n", 2, 1, 1, [(2, "day", "not_a_date")], "en-US: 15/03/2024", options={"culture": "en-US"})
     counts("culture-de-grouped-rate", "fx_rates", "currency;day;rate\nUSD;15.03.2024;1.234,5\nGBP;15.03.2024;1,234.5\n", 2, 1, 1, [(3, "rate", "not_a_number")], "de-DE: an English number", options={"culture": "de-DE"})
 
+    group = "Excel"
     # --- Excel --------------------------------------------------------------------------------------------------------------------------
     def xlsx(rows):
         def cell(ref, v):
@@ -359,7 +374,12 @@ def main():
             return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
         body = "".join(f'<row r="{r}">' + "".join(cell(f"{chr(65 + i)}{r}", v) for i, v in enumerate(cells)) + "</row>" for r, cells in rows)
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zip_file:
+            class Fixed:  # the same bytes on every run: entries with a fixed date
+                @staticmethod
+                def writestr(name, data):
+                    zip_file.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+            z = Fixed
             z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
                        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
@@ -394,6 +414,7 @@ def main():
     refused("xlsx-truncated", "revenue", xlsx([head, ok])[:200], "FileXlsxInvalid", None, "a workbook cut short", ext="xlsx")
     refused("xls-old-format", "revenue", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "FileOldExcel", None, "the old binary .xls format", ext="xls")
 
+    group = "other file types"
     # --- other file types ----------------------------------------------------------------------------------------------------------------
     refused("parquet-not-parquet", "customers", "customer_id,acquired_on\n", "FileParquetInvalid", None, "a CSV named .parquet", ext="parquet")
     refused("unknown-extension", "customers", "customer_id,acquired_on\n", "FileUnknownFormat", None, "a .doc file", ext="doc")
