@@ -13,7 +13,7 @@ public sealed class JsonLinesRowSource : IRowSource
     public JsonLinesRowSource(string path, ImportOptions? options = null)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var parsed = new List<(long Line, Dictionary<int, string?> Values, List<RowIssue>? Issues)>();
+        var parsed = new List<(long Line, Dictionary<int, string?> Values, HashSet<int> Typed, List<RowIssue>? Issues)>();
         long line = 0;
         using (var reader = new TextInput(path, (options ?? ImportOptions.Default).Encoding))
         {
@@ -28,6 +28,7 @@ public sealed class JsonLinesRowSource : IRowSource
                 }
 
                 var values = new Dictionary<int, string?>();
+                var typed = new HashSet<int>(); // JSON numbers and booleans: already in ISO form, never read in a culture
                 List<RowIssue>? issues = null;
                 try
                 {
@@ -52,6 +53,11 @@ public sealed class JsonLinesRowSource : IRowSource
                             (issues ??= []).Add(new RowIssue(_header[i], property.Value.ToString(), "repeated_field", null));
                         }
 
+                        if (property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                        {
+                            typed.Add(i);
+                        }
+
                         values[i] = property.Value.ValueKind switch
                         {
                             JsonValueKind.Null => null,
@@ -68,11 +74,11 @@ public sealed class JsonLinesRowSource : IRowSource
                     throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
                 }
 
-                parsed.Add((line, values, issues));
+                parsed.Add((line, values, typed, issues));
             }
         }
 
-        foreach (var (rowLine, values, issues) in parsed)
+        foreach (var (rowLine, values, typedColumns, issues) in parsed)
         {
             var array = new string?[_header.Count];
             foreach (var (i, v) in values)
@@ -80,7 +86,13 @@ public sealed class JsonLinesRowSource : IRowSource
                 array[i] = v;
             }
 
-            _rows.Add(new RawRow(rowLine, array, null, issues));
+            var typedArray = new bool[_header.Count];
+            foreach (var i in typedColumns)
+            {
+                typedArray[i] = true;
+            }
+
+            _rows.Add(new RawRow(rowLine, array, typedArray, issues));
         }
 
         if (_header.Count == 0)

@@ -351,6 +351,11 @@ def main():
            [(2, "clicks", "clicks_above_impressions")], "it-IT: grouped integers are compared as numbers", options=it)
     counts("culture-it-timestamp-bad-time", "campaign_events", "campaign_id;contact_id;event;occurred_at\nK1;p;sent;15/03/2024 25:00\nK1;q;sent;15/03/2024 09:30\n", 2, 1, 1,
            [(2, "occurred_at", "not_a_timestamp")], "it-IT: hour 25", options=it)
+    counts("culture-it-jsonl-numbers-typed", "revenue",
+           '{"revenue_id":"R1","customer_id":"C1","booked_on":"15/03/2024","amount":1250.5,"kind":"new"}\n'
+           '{"revenue_id":"R2","customer_id":"C1","booked_on":"15/03/2024","amount":"1.250,5","kind":"new"}\n'
+           '{"revenue_id":"R3","customer_id":"C1","booked_on":"15/03/2024","amount":"1250.5","kind":"new"}\n', 3, 2, 1, [(3, "amount", "not_a_number")],
+           "it-IT: a JSON number is typed, a JSON string is read in the culture", ext="jsonl", options=it)
     counts("culture-us-day-first-rejected", "fx_rates", "currency,day,rate\nUSD,15/03/2024,1\nGBP,03/15/2024,\"1,234.5\"\n", 2, 1, 1, [(2, "day", "not_a_date")], "en-US: 15/03/2024", options={"culture": "en-US"})
     counts("culture-de-grouped-rate", "fx_rates", "currency;day;rate\nUSD;15.03.2024;1.234,5\nGBP;15.03.2024;1,234.5\n", 2, 1, 1, [(3, "rate", "not_a_number")], "de-DE: an English number", options={"culture": "de-DE"})
 
