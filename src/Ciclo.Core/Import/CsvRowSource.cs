@@ -27,14 +27,15 @@ public sealed class CsvRowSource : IRowSource
         _input = new TextInput(path, options.Encoding);
         try
         {
-            _delimiter = options.Delimiter ?? DetectDelimiter();
+            _delimiter = DetectDelimiter(options.Delimiter);
             var header = ReadRecord(out _);
             if (header is null || header.All(string.IsNullOrWhiteSpace))
             {
                 throw new FileRefusedException(path, "FileEmpty");
             }
 
-            _header = header.Select(h => (h ?? string.Empty).Trim()).ToArray();
+            // A stray byte-order mark (two files joined) is no part of a column name.
+            _header = header.Select(h => (h ?? string.Empty).Trim().TrimStart('\uFEFF').Trim()).ToArray();
             Format = new SourceFormat("csv", _input.EncodingName, _delimiter);
         }
         catch
@@ -90,8 +91,9 @@ public sealed class CsvRowSource : IRowSource
     }
 
     /// <summary>Reads the header line ahead (it is read again as the first record) and counts the
-    /// candidate separators outside quotes.</summary>
-    private char DetectDelimiter()
+    /// candidate separators outside quotes. A first line <c>sep=;</c>, as Excel writes it to name
+    /// the separator, names it and is skipped.</summary>
+    private char DetectDelimiter(char? declared)
     {
         var line = new StringBuilder();
         var inQuotes = false;
@@ -117,8 +119,21 @@ public sealed class CsvRowSource : IRowSource
             }
         }
 
-        _pending = line.ToString();
-        return semicolon > comma && semicolon >= tab ? ';' : tab > comma && tab > semicolon ? '\t' : ',';
+        var text = line.ToString();
+        var hint = text.TrimEnd('\r', '\n');
+        if (hint.Length == 5 && hint.StartsWith("sep=", StringComparison.OrdinalIgnoreCase))
+        {
+            if (_input.Peek() == '\n' && text.EndsWith('\r'))
+            {
+                _input.Read();
+            }
+
+            _line++;
+            return declared is null ? hint[4] : DetectDelimiter(declared);
+        }
+
+        _pending = text;
+        return declared ?? (semicolon > comma && semicolon >= tab ? ';' : tab > comma && tab > semicolon ? '\t' : ',');
     }
 
     private int Next()

@@ -174,7 +174,7 @@ public sealed partial class XlsxRowSource : IRowSource
         }
 
         var style = cell.StyleIndex?.Value is { } s ? (int)s : 0;
-        if (style < _dateStyles.Count && _dateStyles[style])
+        if (style < _dateStyles.Count && _dateStyles[style] && number is >= 0 and < 2958465)
         {
             var when = DateTime.FromOADate(number + (_date1904 ? 1462 : 0));
             when = new DateTime((when.Ticks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);

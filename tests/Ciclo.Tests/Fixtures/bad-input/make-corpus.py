@@ -231,6 +231,9 @@ def main():
     refused("header-duplicate-column-spaces", "customers", "customer_id, acquired_on ,acquired_on\nN1,2024-01-01,2024-01-01\n", "FileDuplicateColumn", None, "acquired_on twice, once with spaces")
     counts("header-unknown-columns", "customers", "customer_id,acquired_on,favourite_colour,Notes\nN1,2024-01-01,blue,x\n", 1, 1, 0, [], "unknown columns kept aside", unknown=["favourite_colour", "Notes"])
     counts("header-optional-columns-absent", "customers", "customer_id,acquired_on\nN1,2024-01-01\n", 1, 1, 0, [], "only the required columns")
+    counts("header-excel-sep-line", "customers", "sep=;\r\ncustomer_id;acquired_on\r\nN1;2024-01-01\r\nN2;bad\r\n", 2, 1, 1, [(4, "acquired_on", "not_a_date")],
+           "Excel's sep=; first line names the separator and is skipped; lines stay physical")
+    counts("header-double-bom", "customers", b"\xef\xbb\xbf\xef\xbb\xbfcustomer_id,acquired_on\nN1,2024-01-01\n", 1, 1, 0, [], "two byte-order marks (files joined)")
     counts("row-extra-values", "customers", "customer_id,acquired_on\nN1,2024-01-01\nN2,2024-01-02,surplus\nN3,2024-01-03\n", 3, 2, 1, [(3, "#3", "extra_values")], "a value beyond the header")
     counts("row-extra-values-quoted-comma-forgotten", "revenue", "revenue_id,customer_id,booked_on,amount,kind\nR1,C1,2024-03-01,1,new\nR2,C1,2024-03-01,1,250.00,new\n", 2, 1, 1,
            [(3, "#6", "extra_values"), (3, "kind", "not_allowed")], "an unquoted thousands comma shifts the values")
