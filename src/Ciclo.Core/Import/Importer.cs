@@ -150,7 +150,7 @@ public sealed class Importer(Workspace workspace)
             var index = entity.Columns.ToList().FindIndex(c => string.Equals(c.Name, header[i], StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                unknown.Add(header[i]);
+                unknown.Add(header[i].Length == 0 ? "#" + (i + 1).ToString(CultureInfo.InvariantCulture) : header[i]);
             }
             else if (mapping[index] is not null)
             {
@@ -196,6 +196,14 @@ public sealed class Importer(Workspace workspace)
                             originals.CreateRow().AppendValue(row.Line).AppendValue(entity.Columns[j].Name).AppendValue(value).EndRow();
                             value = iso;
                         }
+                    }
+
+                    if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+                    {
+                        // A NUL (a JSON \u0000, a Parquet string) cannot be stored: the row is rejected, the value shown with ␀.
+                        issues.CreateRow().AppendValue(row.Line).AppendValue(entity.Columns[j].Name).AppendValue(value.Replace('\0', '\u2400'))
+                            .AppendValue("nul_character").AppendNullValue().EndRow();
+                        value = value.Replace('\0', Unreadable[0]);
                     }
 
                     r = string.IsNullOrEmpty(value) ? r.AppendNullValue() : r.AppendValue(value);

@@ -73,6 +73,11 @@ public sealed class JsonLinesRowSource : IRowSource
                 {
                     throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
                 }
+                catch (InvalidOperationException e)
+                {
+                    // A string escape that is no text, such as a lone surrogate \ud800.
+                    throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
+                }
 
                 parsed.Add((line, values, typed, issues));
             }

@@ -230,6 +230,7 @@ def main():
     refused("header-duplicate-column-other-case", "customers", "customer_id,acquired_on,Customer_ID\nN1,2024-01-01,N1\n", "FileDuplicateColumn", None, "customer_id and Customer_ID")
     refused("header-duplicate-column-spaces", "customers", "customer_id, acquired_on ,acquired_on\nN1,2024-01-01,2024-01-01\n", "FileDuplicateColumn", None, "acquired_on twice, once with spaces")
     counts("header-unknown-columns", "customers", "customer_id,acquired_on,favourite_colour,Notes\nN1,2024-01-01,blue,x\n", 1, 1, 0, [], "unknown columns kept aside", unknown=["favourite_colour", "Notes"])
+    counts("header-blank-column-name", "customers", "customer_id,,acquired_on\nN1,x,2024-01-01\n", 1, 1, 0, [], "a column without a name is reported by its position", unknown=["#2"])
     counts("header-optional-columns-absent", "customers", "customer_id,acquired_on\nN1,2024-01-01\n", 1, 1, 0, [], "only the required columns")
     counts("header-excel-sep-line", "customers", "sep=;\r\ncustomer_id;acquired_on\r\nN1;2024-01-01\r\nN2;bad\r\n", 2, 1, 1, [(4, "acquired_on", "not_a_date")],
            "Excel's sep=; first line names the separator and is skipped; lines stay physical")
@@ -338,6 +339,9 @@ def main():
     counts("jsonl-boolean-as-string", "campaign_events", '{"campaign_id":"K1","contact_id":"p","event":"opened","occurred_at":"2024-01-01T00:00:00Z","machine_open":"TRUE"}\n{"campaign_id":"K1","contact_id":"q","event":"opened","occurred_at":"2024-01-01T00:00:00Z","machine_open":"si"}\n', 2, 1, 1,
            [(2, "machine_open", "not_a_bool")], "booleans as strings", ext="jsonl")
     counts("jsonl-unknown-keys", "customers", '{"customer_id":"N1","acquired_on":"2024-01-01","extra":1}\n', 1, 1, 0, [], "an unknown key", ext="jsonl", unknown=["extra"])
+    counts("jsonl-nul-escape", "customers", '{"customer_id":"N1\\u0000X","acquired_on":"2024-01-01"}\n{"customer_id":"N2","acquired_on":"2024-01-01"}\n', 2, 1, 1,
+           [(1, "customer_id", "nul_character")], "a NUL written as a JSON escape is never stored (nor cut short)", ext="jsonl")
+    refused("jsonl-lone-surrogate-escape", "customers", '{"customer_id":"N1\\ud800","acquired_on":"2024-01-01"}\n', "FileJsonInvalid", 1, "a lone surrogate escape is no text", ext="jsonl")
     refused("jsonl-missing-required-everywhere", "customers", '{"customer_id":"N1"}\n', "FileMissingColumn", None, "no object has acquired_on", ext="jsonl")
 
     group = "declared cultures"
