@@ -39,7 +39,7 @@ public sealed class Importer(Workspace workspace)
             var read = Stage(v, entity, source, mapping, progress, options.Culture);
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
-            var checks = new ValidationChecks(entity, d) { Culture = options.Culture };
+            var checks = new ValidationChecks(entity, d) { Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +

@@ -157,6 +157,8 @@ def main():
 
     group = "out of range and DATA.md rules"
     # --- out of range and rules of DATA.md -----------------------------------------------------------
+    row_case("customers-acquired-on-year-zero", "customers", {"acquired_on": "0000-01-01"}, [("acquired_on", "out_of_range")], "year 0 is stored by no warehouse")
+    row_case("campaign-events-occurred-at-year-zero", "campaign_events", {"occurred_at": "0000-06-01T00:00:00Z"}, [("occurred_at", "out_of_range")], "an instant in year 0")
     row_case("surveys-score-eleven", "surveys", {"score": "11"}, [("score", "above_maximum")], "score above 10")
     row_case("surveys-score-negative", "surveys", {"score": "-1"}, [("score", "below_minimum")], "score below 0")
     row_case("surveys-score-huge", "surveys", {"score": "999999999999999999"}, [("score", "above_maximum")], "score of 18 digits")
