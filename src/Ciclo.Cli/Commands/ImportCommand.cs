@@ -18,8 +18,18 @@ public sealed class ImportCommand : ICommand
 
         var entity = Entities.Find(args.Positional[1])
                      ?? throw new UsageException("UnknownEntity", args.Positional[1], string.Join(", ", Entities.All.Select(e => e.Name)));
+        ImportOptions options;
+        try
+        {
+            options = ImportOptions.Parse(args.Get("culture"), args.Get("encoding"), args.Get("delimiter"), args.Get("sheet"));
+        }
+        catch (ImportOptionException e)
+        {
+            throw new UsageException(e.MessageKey, e.Arguments);
+        }
+
         using var workspace = WorkspaceOption.Open(args);
-        var summary = new Importer(workspace).Import(entity, args.Positional[2], console.Progress(entity.Name));
+        var summary = new Importer(workspace).Import(entity, args.Positional[2], console.Progress(entity.Name), options);
         console.Out.Write(ImportSummaryPresenter.Render(summary, lang));
         return 0;
     }

@@ -9,5 +9,8 @@ public interface IRowSource : IDisposable
     /// <summary>How far through the file the reader is, from 0 to 1.</summary>
     double Progress { get; }
 
+    /// <summary>How the file is being read (type, encoding, separator, sheet).</summary>
+    SourceFormat Format { get; }
+
     IEnumerable<RawRow> ReadRows();
 }

@@ -11,4 +11,11 @@ public sealed record ImportSummary(
     long Unchanged,
     long Repeated,
     long Rejected,
-    IReadOnlyList<string> UnknownColumns);
+    IReadOnlyList<string> UnknownColumns)
+{
+    /// <summary>How the file was read: type, encoding, separator, sheet, culture.</summary>
+    public SourceFormat? Format { get; init; }
+
+    /// <summary>Rejected numbers and dates that look written in a local form (read without a culture).</summary>
+    public long LocalFormsRejected { get; init; }
+}

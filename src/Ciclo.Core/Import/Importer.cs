@@ -17,14 +17,16 @@ public sealed class Importer(Workspace workspace)
     private const string Staging = "_ciclo_staging";
     private const string Rejects = "_ciclo_rejects";
     private const string Good = "_ciclo_good";
+    private const string Originals = "_ciclo_originals";
 
     /// <summary>Runs inside the transaction just before it commits: lets tests crash an import midway.</summary>
     internal Action? BeforeCommit { get; init; }
 
-    public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null)
+    public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null, ImportOptions? options = null)
     {
         var file = Path.GetFileName(path);
-        using var source = RowSourceFactory.Open(path);
+        options ??= ImportOptions.Default;
+        using var source = RowSourceFactory.Open(path, options);
         var (mapping, unknown) = MapHeader(entity, source.Header, path);
         using var exclusive = workspace.Engine.LockImports(workspace.Connection);
         using var space = ValidationSpace.Open(workspace);
@@ -34,16 +36,19 @@ public sealed class Importer(Workspace workspace)
         DropWork(v);
         try
         {
-            var read = Stage(v, entity, source, mapping, progress);
+            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            var read = Stage(v, entity, source, mapping, progress, options.Culture);
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
-            var checks = new ValidationChecks(entity, d);
-            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            var checks = new ValidationChecks(entity, d) { Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
                         $"FROM {Staging} AS s WHERE {broken}");
             }
+
+            // A rejected value is reported as written, before it was read in the file's culture.
+            v.Execute($"UPDATE {Rejects} AS r SET value = o.value FROM {Originals} AS o WHERE o.line = r.line AND o.column_name = r.column_name");
 
             var typedColumns = string.Join(", ", entity.Columns.Select(c => $"{checks.Typed(c)} AS {q(c.Name)}"));
             var keyList = string.Join(", ", entity.Key.Select(q));
@@ -68,11 +73,18 @@ public sealed class Importer(Workspace workspace)
             var inserted = v.Count($"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
             var unchanged = v.Count($"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
             var rejected = v.Count($"SELECT count(DISTINCT line) FROM {Rejects}");
+            // Without a declared culture, rejected values that look written in a local form (1.234,56, 15/03/2024) earn a hint.
+            var localForms = options.Culture is not null ? 0 : v.Count($"SELECT count(*) FROM {Rejects} WHERE reason IN ('not_a_number', 'not_a_date', 'not_a_timestamp') " +
+                    $"AND regexp_full_match(value, {d.Literal(ValueCulture.LocalFormPattern)})");
             var updated = read - rejected - repeated - inserted - unchanged;
             v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
             v.Execute("SET TimeZone = 'UTC'");
 
-            var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown);
+            var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown)
+            {
+                Format = source.Format with { Culture = options.Culture?.Name },
+                LocalFormsRejected = localForms,
+            };
             if (space.IsWarehouse)
             {
                 ApplyInPlace(v, entity, summary);
@@ -139,7 +151,7 @@ public sealed class Importer(Workspace workspace)
             var index = entity.Columns.ToList().FindIndex(c => string.Equals(c.Name, header[i], StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                unknown.Add(header[i]);
+                unknown.Add(header[i].Length == 0 ? "#" + (i + 1).ToString(CultureInfo.InvariantCulture) : header[i]);
             }
             else if (mapping[index] is not null)
             {
@@ -160,20 +172,48 @@ public sealed class Importer(Workspace workspace)
         return (mapping, unknown);
     }
 
-    private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress)
+    private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress, ValueCulture? culture)
     {
         var q = DuckDbDialect.Instance.QuoteIdentifier;
         v.Execute($"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
+        v.Execute($"CREATE TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
         long read = 0;
         using (var appender = v.CreateAppender(Staging))
+        using (var originals = v.CreateAppender(Originals))
+        using (var issues = v.CreateAppender(Rejects))
         {
             foreach (var row in source.ReadRows())
             {
                 var r = appender.CreateRow().AppendValue(row.Line);
-                foreach (var index in mapping)
+                for (var j = 0; j < mapping.Length; j++)
                 {
+                    var index = mapping[j];
                     var value = index is { } i && i < row.Values.Length ? row.Values[i]?.Trim() : null;
+                    if (culture is not null && !string.IsNullOrEmpty(value) && !(index is { } k && row.Typed is { } typed && k < typed.Length && typed[k]))
+                    {
+                        var iso = culture.ToIso(entity.Columns[j].Type, value) ?? Unreadable + value;
+                        if (iso != value)
+                        {
+                            originals.CreateRow().AppendValue(row.Line).AppendValue(entity.Columns[j].Name).AppendValue(value).EndRow();
+                            value = iso;
+                        }
+                    }
+
+                    if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+                    {
+                        // A NUL (a JSON \u0000, a Parquet string) cannot be stored: the row is rejected, the value shown with ␀.
+                        issues.CreateRow().AppendValue(row.Line).AppendValue(entity.Columns[j].Name).AppendValue(value.Replace('\0', '\u2400'))
+                            .AppendValue("nul_character").AppendNullValue().EndRow();
+                        value = value.Replace('\0', Unreadable[0]);
+                    }
+
                     r = string.IsNullOrEmpty(value) ? r.AppendNullValue() : r.AppendValue(value);
+                }
+
+                foreach (var issue in row.Issues ?? [])
+                {
+                    issues.CreateRow().AppendValue(row.Line).AppendValue(issue.Column).AppendValue(issue.Value)
+                        .AppendValue(issue.Reason).AppendValue(issue.Detail).EndRow();
                 }
 
                 r.EndRow();
@@ -188,9 +228,12 @@ public sealed class Importer(Workspace workspace)
         return read;
     }
 
+    /// <summary>Marks a value the file's culture cannot read, so that its type's check rejects it.</summary>
+    private const string Unreadable = "\u0001";
+
     private static void DropWork(DuckDBConnection v)
     {
-        foreach (var table in new[] { Staging, Rejects, Good })
+        foreach (var table in new[] { Staging, Rejects, Good, Originals })
         {
             v.Execute("DROP TABLE IF EXISTS " + table);
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Ciclo.Import;
@@ -11,14 +10,14 @@ public sealed class JsonLinesRowSource : IRowSource
     private readonly List<RawRow> _rows = [];
     private double _progress;
 
-    public JsonLinesRowSource(string path)
+    public JsonLinesRowSource(string path, ImportOptions? options = null)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var parsed = new List<(long Line, Dictionary<int, string?> Values)>();
+        var parsed = new List<(long Line, Dictionary<int, string?> Values, HashSet<int> Typed, List<RowIssue>? Issues)>();
         long line = 0;
-        try
+        using (var reader = new TextInput(path, (options ?? ImportOptions.Default).Encoding))
         {
-            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            Format = new SourceFormat("jsonl", reader.EncodingName);
             string? text;
             while ((text = reader.ReadLine()) is not null)
             {
@@ -29,6 +28,8 @@ public sealed class JsonLinesRowSource : IRowSource
                 }
 
                 var values = new Dictionary<int, string?>();
+                var typed = new HashSet<int>(); // JSON numbers and booleans: already in ISO form, never read in a culture
+                List<RowIssue>? issues = null;
                 try
                 {
                     using var doc = JsonDocument.Parse(text);
@@ -46,6 +47,17 @@ public sealed class JsonLinesRowSource : IRowSource
                             _header.Add(property.Name);
                         }
 
+                        if (values.ContainsKey(i))
+                        {
+                            // A field written twice in one object: which value is meant cannot be told.
+                            (issues ??= []).Add(new RowIssue(_header[i], property.Value.ToString(), "repeated_field", null));
+                        }
+
+                        if (property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                        {
+                            typed.Add(i);
+                        }
+
                         values[i] = property.Value.ValueKind switch
                         {
                             JsonValueKind.Null => null,
@@ -61,16 +73,17 @@ public sealed class JsonLinesRowSource : IRowSource
                 {
                     throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
                 }
+                catch (InvalidOperationException e)
+                {
+                    // A string escape that is no text, such as a lone surrogate \ud800.
+                    throw new FileRefusedException(path, "FileJsonInvalid", line, e.Message);
+                }
 
-                parsed.Add((line, values));
+                parsed.Add((line, values, typed, issues));
             }
         }
-        catch (DecoderFallbackException)
-        {
-            throw new FileRefusedException(path, "FileNotUtf8", line + 1);
-        }
 
-        foreach (var (rowLine, values) in parsed)
+        foreach (var (rowLine, values, typedColumns, issues) in parsed)
         {
             var array = new string?[_header.Count];
             foreach (var (i, v) in values)
@@ -78,7 +91,13 @@ public sealed class JsonLinesRowSource : IRowSource
                 array[i] = v;
             }
 
-            _rows.Add(new RawRow(rowLine, array));
+            var typedArray = new bool[_header.Count];
+            foreach (var i in typedColumns)
+            {
+                typedArray[i] = true;
+            }
+
+            _rows.Add(new RawRow(rowLine, array, typedArray, issues));
         }
 
         if (_header.Count == 0)
@@ -91,6 +110,8 @@ public sealed class JsonLinesRowSource : IRowSource
     public IReadOnlyList<string> Header => _header;
 
     public double Progress => _progress;
+
+    public SourceFormat Format { get; private set; } = new("jsonl");
 
     public IEnumerable<RawRow> ReadRows()
     {

@@ -42,6 +42,8 @@ public sealed class ParquetRowSource : IRowSource
 
     public IReadOnlyList<string> Header { get; }
 
+    public SourceFormat Format { get; } = new("parquet");
+
     public double Progress => _total == 0 ? 1 : (double)_read / _total;
 
     public IEnumerable<RawRow> ReadRows()
@@ -50,12 +52,15 @@ public sealed class ParquetRowSource : IRowSource
         {
             _read++;
             var values = new string?[_reader.FieldCount];
+            var typed = new bool[values.Length];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = _reader.IsDBNull(i) ? null : AsText(_reader.GetValue(i));
+                var value = _reader.IsDBNull(i) ? null : _reader.GetValue(i);
+                values[i] = value is null ? null : AsText(value);
+                typed[i] = value is not null and not string;
             }
 
-            yield return new RawRow(_read + 1, values);
+            yield return new RawRow(_read + 1, values, typed);
         }
     }
 

@@ -17,6 +17,19 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
     private const string CurrencyPattern = "^[A-Za-z]{3}$";
     private const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 
+    /// <summary>The culture the file's numbers and dates were read in, named in the details of their reasons.</summary>
+    public ValueCulture? Culture { get; init; }
+
+    /// <summary>The first and last day the workspace's warehouse can store (see <see cref="StorableDaysOf"/>).</summary>
+    public (DateOnly First, DateOnly Last) StorableDays { get; init; } = StorableDaysOf(Warehouse.Engine.DuckDb);
+
+    /// <summary>ClickHouse keeps a Date or DateTime as days or seconds since 1970-01-01, shows day 0
+    /// as 0000-00-00 and silently turns anything outside into it; DuckDB and PostgreSQL store any
+    /// ISO year from 1.</summary>
+    public static (DateOnly First, DateOnly Last) StorableDaysOf(Warehouse.Engine engine) => engine == Warehouse.Engine.ClickHouse
+        ? (new DateOnly(1970, 1, 2), new DateOnly(2105, 12, 31))
+        : (new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31));
+
     public string Raw(string column) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column);
 
     private string Matches(string column, string pattern) => "regexp_full_match(" + Raw(column) + ", " + d.Literal(pattern) + ")";
@@ -53,9 +66,9 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
 
             var (reason, detail) = c.Type switch
             {
-                ColumnType.Date => ("not_a_date", "YYYY-MM-DD"),
-                ColumnType.Timestamp => ("not_a_timestamp", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
-                ColumnType.Decimal => ("not_a_number", null),
+                ColumnType.Date => ("not_a_date", Culture is null ? "YYYY-MM-DD" : Culture.DatePattern + ", YYYY-MM-DD"),
+                ColumnType.Timestamp => ("not_a_timestamp", Culture is null ? "YYYY-MM-DDTHH:MM:SS+HH:MM" : Culture.DatePattern + " HH:MM, YYYY-MM-DDTHH:MM:SS+HH:MM"),
+                ColumnType.Decimal => ("not_a_number", Culture is null ? null : Culture.Name + ": " + Culture.NumberExample),
                 ColumnType.Integer => ("not_an_integer", null),
                 ColumnType.Bool => ("not_a_bool", "true, false"),
                 ColumnType.Enum => ("not_allowed", string.Join(", ", c.Values)),
@@ -66,6 +79,16 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
             if (reason is not null)
             {
                 yield return (c.Name, reason, detail, $"{raw} IS NOT NULL AND ({Typed(c)}) IS NULL");
+            }
+
+            if (c.Type is ColumnType.Date or ColumnType.Timestamp)
+            {
+                var (first, last) = StorableDays;
+                string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var (below, above) = c.Type == ColumnType.Date
+                    ? ($"DATE '{Day(first)}'", $"DATE '{Day(last)}'")
+                    : ($"TIMESTAMPTZ '{Day(first)} 00:00:00+00'", $"TIMESTAMPTZ '{Day(last)} 23:59:59.999999+00'");
+                yield return (c.Name, "out_of_range", Day(first) + " – " + Day(last), $"({Typed(c)}) < {below} OR ({Typed(c)}) > {above}");
             }
 
             if (c.Min is { } min)

@@ -10,11 +10,13 @@ public static class ImportsApi
 {
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/imports/{entity}", async (string entity, HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
+        api.MapPost("/imports/{entity}", async (string entity, string? culture, string? encoding, string? delimiter, string? sheet,
+                HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
             {
                 var schema = Entities.Find(entity) ?? throw new BadParameterException("entity",
                     $"Unknown entity '{entity}'; known: {string.Join(", ", Entities.All.Select(e => e.Name))}.");
                 var lang = new QueryParameters(request).Language();
+                var options = Options(culture, encoding, delimiter, sheet, lang);
                 if (!request.HasFormContentType)
                 {
                     throw new BadParameterException("file", "Send the file as multipart/form-data in a field named 'file'.");
@@ -25,7 +27,7 @@ public static class ImportsApi
                 var name = Path.GetFileName(upload.FileName);
                 if (name.Length == 0 || name.Length > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
                 {
-                    throw new BadParameterException("file", "The file needs a plain name ending in .csv, .jsonl or .parquet.");
+                    throw new BadParameterException("file", "The file needs a plain name ending in .csv, .tsv, .jsonl, .parquet or .xlsx.");
                 }
 
                 var folder = Directory.CreateTempSubdirectory("ciclo-upload-");
@@ -41,7 +43,7 @@ public static class ImportsApi
                     {
                         try
                         {
-                            var s = new Importer(w).Import(schema, path);
+                            var s = new Importer(w).Import(schema, path, null, options);
                             return (s, Importer.Quarantine(w, schema.Name).Where(r => r.File == s.File).ToList());
                         }
                         catch (FileRefusedException e)
@@ -63,6 +65,8 @@ public static class ImportsApi
                         w.WriteNumber("repeated", summary.Repeated);
                         w.WriteNumber("rejected", summary.Rejected);
                         JsonText.Strings(w, "unknown_columns", summary.UnknownColumns);
+                        w.WriteNumber("local_forms_rejected", summary.LocalFormsRejected);
+                        WriteFormat(w, summary.Format, lang);
                         w.WriteEndObject();
                         WriteRejections(w, rejections, lang);
                         w.WriteEndObject();
@@ -73,9 +77,50 @@ public static class ImportsApi
                     folder.Delete(true);
                 }
             })
-            .WithName("PostImport").WithQuery("lang").WithSummary("Imports a file (multipart field 'file': CSV, JSON Lines or Parquet) for an entity with the same validation, summary and quarantine as `ciclo import` (admin).")
+            .WithName("PostImport").WithQuery("lang").WithSummary("Imports a file (multipart field 'file': CSV, TSV, JSON Lines, Parquet or Excel .xlsx) for an entity with the same validation, summary and quarantine as `ciclo import` (admin). " +
+                         "Optional query: culture (numbers and dates as written in it-IT, de-DE, ...; default ISO), encoding (utf-8, windows-1252, ...; default UTF-8 or the byte-order mark), " +
+                         "delimiter (comma, semicolon, tab, pipe; default detected), sheet (Excel sheet name; default the first).")
             .WithTags("Imports").WithMetadata(new RequiresRole(Role.Admin)).DisableAntiforgery();
         return api;
+    }
+
+    private static ImportOptions Options(string? culture, string? encoding, string? delimiter, string? sheet, string lang)
+    {
+        foreach (var (name, value) in new[] { ("culture", culture), ("encoding", encoding), ("delimiter", delimiter), ("sheet", sheet) })
+        {
+            if (value is { Length: > 100 })
+            {
+                throw new BadParameterException(name, $"'{name}' is too long.");
+            }
+        }
+
+        try
+        {
+            return ImportOptions.Parse(culture, encoding, delimiter, sheet);
+        }
+        catch (ImportOptionException e)
+        {
+            var name = e.MessageKey switch { "BadCulture" => "culture", "BadEncoding" => "encoding", _ => "delimiter" };
+            throw new BadParameterException(name, Ciclo.Localization.Text.Format(lang, e.MessageKey, e.Arguments));
+        }
+    }
+
+    /// <summary>How the file was read, so that a client can show it beside the counts.</summary>
+    private static void WriteFormat(Utf8JsonWriter w, SourceFormat? format, string lang)
+    {
+        if (format is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("format");
+        w.WriteString("type", format.Type);
+        w.WriteString("encoding", format.Encoding);
+        w.WriteString("delimiter", format.DelimiterName);
+        w.WriteString("sheet", format.Sheet);
+        w.WriteString("culture", format.Culture ?? "iso");
+        w.WriteString("text", ImportSummaryPresenter.Format(format, lang));
+        w.WriteEndObject();
     }
 
     internal static void WriteRejections(Utf8JsonWriter w, IEnumerable<Rejection> rejections, string lang)

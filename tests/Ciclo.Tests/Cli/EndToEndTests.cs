@@ -77,6 +77,26 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Import_reads_a_declared_culture_and_encoding_and_says_how_it_read_the_file()
+    {
+        Ciclo("init", "--db", "acme.duckdb");
+        File.WriteAllBytes(Path.Combine(_folder, "clienti.csv"),
+            System.Text.Encoding.Latin1.GetBytes("customer_id;name;acquired_on\r\nC1;Città;15/03/2024\r\nC2;Perù;31/02/2024\r\n"));
+
+        var refused = Ciclo("import", "customers", "clienti.csv", "--db", "acme.duckdb", "--culture", "it-IT");
+        var loaded = Ciclo("import", "customers", "clienti.csv", "--db", "acme.duckdb", "--culture", "it-IT", "--encoding", "latin1", "--lang", "it");
+        var unknown = Ciclo("import", "customers", "clienti.csv", "--db", "acme.duckdb", "--culture", "klingon");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("clienti.csv: refused, line 2, byte 8 (0xE0) is not valid UTF-8", refused.Error);
+        Assert.True(loaded.ExitCode == 0, loaded.Error);
+        Assert.Contains("2 righe lette · 1 inserite · 0 aggiornate · 0 invariate · 1 rifiutate", loaded.Out);
+        Assert.Contains("Letto come CSV: iso-8859-1, separato da punto e virgola; numeri e date: it-IT (1.234,56 · 15/03/2024).", loaded.Out);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("klingon", unknown.Error);
+    }
+
+    [Fact]
     public void The_demo_builds_a_workspace_and_prints_its_expand_dashboard()
     {
         var demo = Ciclo("demo", "--db", "demo.duckdb");

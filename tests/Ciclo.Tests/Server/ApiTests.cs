@@ -121,6 +121,30 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
     }
 
     [Fact]
+    public async Task An_upload_in_a_declared_culture_echoes_how_it_was_read_and_an_unknown_culture_is_a_400()
+    {
+        using var form = new MultipartFormDataContent();
+        var csv = "\uFEFFcurrency;day;rate\r\nCHF;15/03/2024;1,05\r\nJPY;16/03/2024;0,0062\r\n";
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "cambi.csv");
+
+        var response = await _client.PostAsync("/api/imports/fx_rates?culture=it-IT&lang=it", form);
+        var summary = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("summary");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, summary.GetProperty("inserted").GetInt32());
+        var format = summary.GetProperty("format");
+        Assert.Equal(("csv", "UTF-8 BOM", "semicolon", "it-IT"), (format.GetProperty("type").GetString(), format.GetProperty("encoding").GetString(),
+            format.GetProperty("delimiter").GetString(), format.GetProperty("culture").GetString()));
+        Assert.Equal("Letto come CSV: UTF-8 BOM, separato da punto e virgola; numeri e date: it-IT (1.234,56 · 15/03/2024).", format.GetProperty("text").GetString());
+
+        using var again = new MultipartFormDataContent();
+        again.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "cambi.csv");
+        var refused = await _client.PostAsync("/api/imports/fx_rates?culture=xx-NOWHERE", again);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("culture", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
     public async Task A_file_missing_a_column_is_refused_with_a_400()
     {
         using var form = new MultipartFormDataContent();
