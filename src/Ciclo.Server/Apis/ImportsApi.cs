@@ -30,6 +30,12 @@ public static class ImportsApi
                     throw new BadParameterException("file", "The file needs a plain name ending in .csv, .tsv, .jsonl, .parquet or .xlsx.");
                 }
 
+                var extension = Path.GetExtension(name).ToLowerInvariant();
+                if (options.Sheet is not null && extension is not (".xlsx" or ".xlsm"))
+                {
+                    throw new BadParameterException("sheet", "'sheet' names a sheet of an Excel .xlsx file; this file is not one.");
+                }
+
                 var folder = Directory.CreateTempSubdirectory("ciclo-upload-");
                 try
                 {
