@@ -86,6 +86,7 @@ public sealed class Importer(Workspace workspace)
                 Verbatims.VerbatimAnalysisStore.Refresh(workspace);
             }
 
+            DataVersion.Bump(workspace);
             return summary;
         }
         finally
