@@ -17,6 +17,14 @@ using Npgsql;
 // month vs the same dashboard numbers in hand-written SQL, on DuckDB and, with --postgres, on
 // PostgreSQL. Writes one JSON object per measurement to --out and prints the table.
 //   dotnet run -c Release --project bench/scale -- --data DIR --work DIR --scale S [--postgres CONN] [--out FILE]
+if (args.Length >= 2 && args[0] == "profile")
+{
+    // profile DB [PROGRAM]: the time of each statement of the full dashboard's metrics.
+    QueryProfile.Run(args[1], new MetricRequest(new DateOnly(2024, 11, 1), new DateOnly(2026, 10, 31), Ciclo.Time.Grain.Month, "Europe/Rome")
+        { Program = args.Length > 2 ? args[2] : null, Metrics = args.Length > 2 ? Metrics.ProgrammeIds : [] });
+    return 0;
+}
+
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Work);
 var results = new List<Measurement>();
