@@ -26,6 +26,27 @@ internal static class QueryProfile
             }
 
             Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {query.Source.Name,-24} {query.Measures.Count} measures");
+            if (Environment.GetEnvironmentVariable("CICLO_PROFILE_SQL") is { Length: > 0 } folder)
+            {
+                File.WriteAllText(Path.Combine(folder, query.Source.Name + ".sql"), sql);
+            }
+        }
+    }
+}
+
+/// <summary>Runs EXPLAIN ANALYZE of a statement in a file on a workspace and prints the plan.</summary>
+internal static class ExplainAnalyze
+{
+    public static void Run(string db, string file)
+    {
+        using var workspace = Workspace.Open(db);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "EXPLAIN ANALYZE " + File.ReadAllText(file);
+        command.CommandTimeout = 3600;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            Console.WriteLine(reader.GetValue(reader.FieldCount - 1));
         }
     }
 }
