@@ -25,6 +25,20 @@ if (args.Length >= 2 && args[0] == "profile")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "sql")
+{
+    // sql DB FILE.sql: runs each statement of the file (separated by ";\n") and prints its time.
+    using var workspace = Workspace.Open(args[1]);
+    foreach (var statement in File.ReadAllText(args[2]).Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        var watch = Stopwatch.StartNew();
+        workspace.Execute(statement);
+        Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {statement[..Math.Min(statement.Length, 150)]}");
+    }
+
+    return 0;
+}
+
 if (args.Length == 3 && args[0] == "explain")
 {
     // explain DB FILE.sql: the engine's EXPLAIN ANALYZE of one statement.
