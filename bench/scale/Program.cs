@@ -17,6 +17,7 @@ using Npgsql;
 // month vs the same dashboard numbers in hand-written SQL, on DuckDB and, with --postgres, on
 // PostgreSQL. Writes one JSON object per measurement to --out and prints the table.
 //   dotnet run -c Release --project bench/scale -- --data DIR --work DIR --scale S [--postgres CONN] [--out FILE]
+// --reuse keeps the DuckDB workspaces already in --work (no import, no COPY): the dashboards only.
 if (args.Length >= 2 && args[0] == "profile")
 {
     // profile DB [PROGRAM]: the time of each statement of the full dashboard's metrics.
@@ -62,37 +63,40 @@ string[] order = ["customers", "fx_rates", "revenue", "campaigns", "campaign_eve
 // --- DuckDB: Ciclo import, then the bare COPY baseline into the same typed tables.
 var cicloDb = Path.Combine(options.Work, "ciclo.duckdb");
 var copyDb = Path.Combine(options.Work, "copy.duckdb");
-foreach (var f in new[] { cicloDb, cicloDb + ".wal", copyDb, copyDb + ".wal" })
+if (!options.Reuse)
 {
-    File.Delete(f);
-}
-
-using (var workspace = Workspace.Create(cicloDb, settings))
-{
-    var importer = new Importer(workspace);
-    foreach (var entity in order)
+    foreach (var f in new[] { cicloDb, cicloDb + ".wal", copyDb, copyDb + ".wal" })
     {
-        var watch = Stopwatch.StartNew();
-        var summary = importer.Import(Entities.Find(entity)!, files[entity]);
-        Record(new Measurement("duckdb", "import", entity, watch.Elapsed.TotalSeconds, summary.Read));
-        if (summary.Rejected > 0)
+        File.Delete(f);
+    }
+
+    using (var workspace = Workspace.Create(cicloDb, settings))
+    {
+        var importer = new Importer(workspace);
+        foreach (var entity in order)
         {
-            throw new InvalidOperationException($"{entity}: {summary.Rejected} rows rejected in a generated file");
+            var watch = Stopwatch.StartNew();
+            var summary = importer.Import(Entities.Find(entity)!, files[entity]);
+            Record(new Measurement("duckdb", "import", entity, watch.Elapsed.TotalSeconds, summary.Read));
+            if (summary.Rejected > 0)
+            {
+                throw new InvalidOperationException($"{entity}: {summary.Rejected} rows rejected in a generated file");
+            }
         }
     }
-}
 
-using (var copy = new DuckDBConnection("Data Source=" + copyDb))
-{
-    copy.Open();
-    foreach (var entity in order)
+    using (var copy = new DuckDBConnection("Data Source=" + copyDb))
     {
-        var schema = Entities.Find(entity)!;
-        Execute(copy, Ciclo.Dialects.DuckDbDialect.Instance.CreateTable(schema));
-        var watch = Stopwatch.StartNew();
-        var columns = string.Join(", ", File.ReadLines(files[entity]).First().Split(','));
-        var rows = Execute(copy, $"COPY {schema.Table} ({columns}) FROM '{files[entity]}' (HEADER true)");
-        Record(new Measurement("duckdb", "bare COPY", entity, watch.Elapsed.TotalSeconds, rows));
+        copy.Open();
+        foreach (var entity in order)
+        {
+            var schema = Entities.Find(entity)!;
+            Execute(copy, Ciclo.Dialects.DuckDbDialect.Instance.CreateTable(schema));
+            var watch = Stopwatch.StartNew();
+            var columns = string.Join(", ", File.ReadLines(files[entity]).First().Split(','));
+            var rows = Execute(copy, $"COPY {schema.Table} ({columns}) FROM '{files[entity]}' (HEADER true)");
+            Record(new Measurement("duckdb", "bare COPY", entity, watch.Elapsed.TotalSeconds, rows));
+        }
     }
 }
 
@@ -263,7 +267,7 @@ static long Execute(System.Data.Common.DbConnection connection, string sql)
     return command.ExecuteNonQuery();
 }
 
-internal sealed record Options(string Data, string Work, string Scale, string? Postgres, string? Out)
+internal sealed record Options(string Data, string Work, string Scale, string? Postgres, string? Out, bool Reuse)
 {
     public static Options Parse(string[] args)
     {
@@ -273,7 +277,8 @@ internal sealed record Options(string Data, string Work, string Scale, string? P
             Get("work") ?? Path.Combine(Path.GetTempPath(), "ciclo-bench"),
             Get("scale") ?? "S",
             Get("postgres"),
-            Get("out"));
+            Get("out"),
+            args.Contains("--reuse"));
     }
 }
 
