@@ -17,7 +17,7 @@ namespace Ciclo.Cli
             new InitCommand(), new ImportCommand(), new QuarantineCommand(), new MetricsCommand(),
             new CampaignsCommand(), new VerbatimsCommand(), new DemoCommand(), new InfluenceCommand(),
             new ProgrammesCommand(), new BenchmarksCommand(), new CheckCommand(), new ServeCommand(), new KeysCommand(),
-            new ReportCommand(), new ThemesCommand(),
+            new ReportCommand(), new ThemesCommand(), new GenerateCommand(),
         ];
 
         public static int Run(string[] argv, CliConsole console)

@@ -31,5 +31,6 @@ public static class BenchmarkStore
         }
 
         workspace.Upsert(Warehouse.Tables.Benchmarks, band.Metric, band.Id, band.Low, band.High, band.Source);
+        Warehouse.DataVersion.Bump(workspace);
     }
 }

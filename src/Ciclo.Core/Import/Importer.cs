@@ -99,6 +99,7 @@ public sealed class Importer(Workspace workspace)
                 Verbatims.VerbatimAnalysisStore.Refresh(workspace);
             }
 
+            DataVersion.Bump(workspace);
             return summary;
         }
         finally

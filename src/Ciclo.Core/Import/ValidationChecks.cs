@@ -13,6 +13,10 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
     private const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$";
     private const string DecimalPattern = @"^[+-]?\d{1,28}(\.\d{1,10})?$";
+
+    // Values that fit DECIMAL(18, 10) exactly: DuckDB casts text to it about thirty times faster than
+    // to DECIMAL(38, 10), and widening it after is exact, so the value is the same.
+    private const string ShortDecimalPattern = @"^[+-]?\d{1,8}(\.\d{1,10})?$";
     private const string IntegerPattern = @"^[+-]?\d{1,18}$";
     private const string CurrencyPattern = "^[A-Za-z]{3}$";
     private const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
@@ -43,7 +47,8 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
             ColumnType.Text => raw,
             ColumnType.Date => $"CASE WHEN {Matches(c.Name, DatePattern)} THEN TRY_CAST({raw} AS DATE) END",
             ColumnType.Timestamp => $"CASE WHEN {Matches(c.Name, TimestampPattern)} THEN TRY_CAST({raw} AS TIMESTAMP WITH TIME ZONE) END",
-            ColumnType.Decimal => $"CASE WHEN {Matches(c.Name, DecimalPattern)} THEN TRY_CAST({raw} AS DECIMAL(38, 10)) END",
+            ColumnType.Decimal => $"CASE WHEN {Matches(c.Name, ShortDecimalPattern)} THEN CAST(CAST({raw} AS DECIMAL(18, 10)) AS DECIMAL(38, 10)) " +
+                                  $"WHEN {Matches(c.Name, DecimalPattern)} THEN TRY_CAST({raw} AS DECIMAL(38, 10)) END",
             ColumnType.Integer => $"CASE WHEN {Matches(c.Name, IntegerPattern)} THEN TRY_CAST({raw} AS BIGINT) END",
             ColumnType.Bool => $"CASE lower({raw}) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END",
             ColumnType.Enum => $"CASE WHEN lower({raw}) IN ({string.Join(", ", c.Values.Select(v => d.Literal(v)))}) THEN lower({raw}) END",

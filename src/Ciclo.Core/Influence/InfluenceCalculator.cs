@@ -62,8 +62,13 @@ public static class InfluenceCalculator
     /// <summary>Credited revenue per campaign under the model.</summary>
     private static Dictionary<string, double> Credit(InfluenceData data, AttributionModel model, int window)
     {
-        var byCustomer = data.Engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.ToList());
+        // Each customer's engagements by day (a stable sort), so that a booking's window is found by
+        // binary search instead of a scan of all of them: a large account has thousands. Within a
+        // booking, which engagements are in the window is all that matters (each campaign gets at most
+        // one credit per booking), so their order does not change any sum.
+        var byCustomer = data.Engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Day).ToArray());
         var credit = new Dictionary<string, double>();
+        var inWindow = new List<InfluenceData.Engagement>();
         foreach (var booking in data.Bookings)
         {
             if (double.IsNaN(booking.Amount) || !byCustomer.TryGetValue(booking.Customer, out var engagements))
@@ -71,7 +76,12 @@ public static class InfluenceCalculator
                 continue;
             }
 
-            var inWindow = engagements.Where(e => e.Day <= booking.Day && e.Day >= booking.Day - window).ToList();
+            inWindow.Clear();
+            for (var i = FirstOnOrAfter(engagements, booking.Day - window); i < engagements.Length && engagements[i].Day <= booking.Day; i++)
+            {
+                inWindow.Add(engagements[i]);
+            }
+
             if (inWindow.Count == 0)
             {
                 continue;
@@ -99,6 +109,26 @@ public static class InfluenceCalculator
         return credit;
     }
 
+    /// <summary>The index of the first engagement on or after a day (the length when none is).</summary>
+    private static int FirstOnOrAfter(InfluenceData.Engagement[] byDay, int day)
+    {
+        int lo = 0, hi = byDay.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (byDay[mid].Day < day)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private static void Add(Dictionary<string, double> credit, string key, double amount) =>
         credit[key] = credit.GetValueOrDefault(key) + amount;
 
@@ -108,8 +138,27 @@ public static class InfluenceCalculator
         var firstEngagement = engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.Min(e => e.Day));
         var baseline = deliveries.Where(d => !firstEngagement.ContainsKey(d.Customer))
             .GroupBy(d => d.Customer).ToDictionary(g => g.Key, g => g.Min(d => d.FirstSendDay));
-        bool Expanded(string customer, int from) =>
-            bookings.TryGetValue(customer, out var days) && days.Any(d => d >= from && d <= from + window);
+        // The booking days are sorted: the first on or after `from` decides.
+        bool Expanded(string customer, int from)
+        {
+            if (!bookings.TryGetValue(customer, out var days))
+            {
+                return false;
+            }
+
+            var i = Array.BinarySearch(days, from);
+            if (i < 0)
+            {
+                i = ~i;
+            }
+
+            while (i > 0 && days[i - 1] == from)
+            {
+                i--;
+            }
+
+            return i < days.Length && days[i] <= from + window;
+        }
         double? Rate(Dictionary<string, int> group) =>
             group.Count == 0 ? null : (double)group.Count(kv => Expanded(kv.Key, kv.Value)) / group.Count;
 

@@ -85,6 +85,7 @@ public static partial class ThemeStore
         }
 
         tx.Commit();
+        DataVersion.Bump(workspace);
     }
 
     /// <summary>Gives a theme (built-in or the workspace's) a new name, in every language.</summary>
@@ -97,6 +98,7 @@ public static partial class ThemeStore
         }
 
         workspace.Upsert(VerbatimTables.Themes, id, name.Trim());
+        DataVersion.Bump(workspace);
     }
 
     private static List<string> OwnTerms(Workspace workspace, string id, string language)

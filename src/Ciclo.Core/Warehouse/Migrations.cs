@@ -11,6 +11,7 @@ public static class Migrations
     [
         new(1, "entity tables, settings, imports, quarantine and benchmarks", Initial),
         new(2, "verbatim analysis results and workspace themes", Verbatims.VerbatimTables.Create),
+        new(3, "PostgreSQL: program_members indexed by customer", MembershipIndex),
     ];
 
     public static int Latest => All[^1].Version;
@@ -29,5 +30,17 @@ public static class Migrations
         yield return d.CreateTable(Tables.Imports);
         yield return d.CreateTable(Tables.Quarantine);
         yield return d.CreateTable(Tables.Benchmarks);
+    }
+
+    /// <summary>The programme-membership conditions are a correlated EXISTS on program_members per customer
+    /// and period; PostgreSQL runs it as a subplan per row, which without this index scans the whole table
+    /// each time (89 s instead of 3.6 s for the S benchmark's customers statement). DuckDB decorrelates it
+    /// into a join and ClickHouse has no such index: nothing to do there.</summary>
+    private static IEnumerable<string> MembershipIndex(SqlDialect d)
+    {
+        if (d is PostgresDialect)
+        {
+            yield return "CREATE INDEX IF NOT EXISTS program_members_customer ON program_members (customer_id)";
+        }
     }
 }

@@ -11,28 +11,28 @@ public static class ProgrammesApi
         api.MapGet("/programmes", async (HttpRequest request, WorkspaceAccess workspace, CancellationToken ct) =>
             {
                 var q = new QueryParameters(request);
-                var reports = await workspace.Read(w =>
+                return JsonText.Raw(await workspace.Cached(JsonText.CacheKey(request), w =>
                 {
                     var baseRequest = q.MetricRequest(w, Catalog.Metrics.ProgrammeIds);
                     var names = baseRequest.Program is { } one ? [one] : SegmentsApi.Distinct(w, "program_members", "program");
-                    return names.Select(name => (name, MetricJsonPresenter.Render(MetricEngine.Run(w, baseRequest with { Program = name })))).ToList();
-                }, ct);
-                return JsonText.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteStartArray("programmes");
-                    foreach (var (name, json) in reports)
+                    var reports = names.Select(name => (name, MetricJsonPresenter.Render(MetricEngine.Run(w, baseRequest with { Program = name })))).ToList();
+                    return JsonText.Text(jw =>
                     {
-                        w.WriteStartObject();
-                        w.WriteString("program", name);
-                        w.WritePropertyName("report");
-                        w.WriteRawValue(json);
-                        w.WriteEndObject();
-                    }
+                        jw.WriteStartObject();
+                        jw.WriteStartArray("programmes");
+                        foreach (var (name, json) in reports)
+                        {
+                            jw.WriteStartObject();
+                            jw.WriteString("program", name);
+                            jw.WritePropertyName("report");
+                            jw.WriteRawValue(json);
+                            jw.WriteEndObject();
+                        }
 
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                        jw.WriteEndArray();
+                        jw.WriteEndObject();
+                    });
+                }, ct));
             })
             .WithName("GetProgrammes").WithQuery("from", "to", "grain", "time_zone", "segment", "stage", "program").WithSummary("Each programme's members, enrolment, member vs non-member churn and expansion revenue per customer, per period: from, to, grain, program.")
             .WithTags("Programmes");

@@ -10,7 +10,9 @@ namespace Ciclo.Server;
 /// <see cref="Use{T}"/> takes the one writing connection, one caller at a time (imports, band
 /// changes, and reads that first bring derived tables up to date); <see cref="Read{T}"/> takes one
 /// of a few reading connections and runs the whole read in one transaction, a snapshot: readers go
-/// on while an import runs and see the data before it or after it, never half of it.
+/// on while an import runs and see the data before it or after it, never half of it. Report answers
+/// are served through <see cref="Cached"/> from a <see cref="ResultCache"/> keyed by the data version
+/// read in the same snapshot as the answer.
 /// </summary>
 public sealed class WorkspaceAccess : IDisposable
 {
@@ -18,7 +20,16 @@ public sealed class WorkspaceAccess : IDisposable
     private readonly SemaphoreSlim _readers;
     private readonly ConcurrentBag<Workspace> _idle = [];
     private readonly Workspace _workspace;
+    private readonly ResultCache _cache = new();
     private bool _disposed;
+
+    // A DuckDB file is locked by the process that opens it for writing: only this process can
+    // change it, and only through Use, so a version read while no Use ran stays true until the
+    // next Use. Other engines can be written by another process: their version is read every time.
+    private readonly bool _onlyWriter;
+    private readonly Lock _versionLock = new();
+    private long _writes; // odd while a Use runs; changes at its start and its end
+    private string? _knownVersion;
 
     /// <param name="path">The --db value.</param>
     /// <param name="readers">How many reads may run at once beside the writer.</param>
@@ -27,6 +38,7 @@ public sealed class WorkspaceAccess : IDisposable
         Path = path;
         _workspace = Workspace.Open(path);
         _readers = new SemaphoreSlim(Math.Max(1, readers));
+        _onlyWriter = _workspace.Address.Engine == Engine.DuckDb;
     }
 
     public string Path { get; }
@@ -37,12 +49,60 @@ public sealed class WorkspaceAccess : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            ForgetVersion();
             return work(_workspace);
         }
         finally
         {
+            ForgetVersion();
             _gate.Release();
         }
+    }
+
+    /// <summary>The answer (UTF-8) for <paramref name="key"/> (a request's path and query) at the current data
+    /// version: from the cache when it was computed for this version, else computed on a reading
+    /// connection (the version and the answer from one snapshot) and kept.</summary>
+    public async Task<byte[]> Cached(string key, Func<Workspace, string> work, CancellationToken cancellationToken)
+    {
+        string? known;
+        long writes;
+        lock (_versionLock)
+        {
+            known = _knownVersion;
+            writes = _writes;
+        }
+
+        if (known is not null && _cache.TryGet(known, key, out var hit))
+        {
+            return hit;
+        }
+
+        var (version, answer) = await Read(w =>
+        {
+            var current = DataVersion.Read(w);
+            if (_cache.TryGet(current, key, out var kept))
+            {
+                return (current, kept);
+            }
+
+            var computed = System.Text.Encoding.UTF8.GetBytes(work(w));
+            _cache.Set(current, key, computed);
+            return (current, computed);
+        }, cancellationToken);
+
+        if (_onlyWriter)
+        {
+            lock (_versionLock)
+            {
+                // Only when no Use started or ran since this read began: then its snapshot is the file's state.
+                if (_writes == writes && writes % 2 == 0)
+                {
+                    _knownVersion = version;
+                }
+            }
+        }
+
+        return answer;
     }
 
     /// <summary>Runs <paramref name="work"/>, which must not write, on a reading connection inside one
@@ -91,6 +151,15 @@ public sealed class WorkspaceAccess : IDisposable
             }
 
             _readers.Release();
+        }
+    }
+
+    private void ForgetVersion()
+    {
+        lock (_versionLock)
+        {
+            _writes++;
+            _knownVersion = null;
         }
     }
 

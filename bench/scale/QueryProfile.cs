@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Ciclo.Planner;
+using Ciclo.Sql;
+using Ciclo.Warehouse;
+
+namespace Ciclo.Bench;
+
+/// <summary>Times each statement of a dashboard plan on a workspace, to find the slow ones.</summary>
+internal static class QueryProfile
+{
+    public static void Run(string db, MetricRequest request)
+    {
+        using var workspace = Workspace.Open(db);
+        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins);
+        var renderer = new SqlRenderer(workspace.Dialect, MetricEngine.Context(workspace, request) with { Periods = plan.Periods });
+        foreach (var query in plan.Queries)
+        {
+            var sql = renderer.Render(query.Select);
+            var watch = Stopwatch.StartNew();
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = 3600;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+            }
+
+            Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {query.Source.Name,-24} {query.Measures.Count} measures");
+            if (Environment.GetEnvironmentVariable("CICLO_PROFILE_SQL") is { Length: > 0 } folder)
+            {
+                File.WriteAllText(Path.Combine(folder, query.Source.Name + ".sql"), sql);
+            }
+        }
+    }
+}
+
+/// <summary>Runs EXPLAIN ANALYZE of a statement in a file on a workspace and prints the plan.</summary>
+internal static class ExplainAnalyze
+{
+    public static void Run(string db, string file)
+    {
+        using var workspace = Workspace.Open(db);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "EXPLAIN ANALYZE " + File.ReadAllText(file);
+        command.CommandTimeout = 3600;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            Console.WriteLine(reader.GetValue(reader.FieldCount - 1));
+        }
+    }
+}

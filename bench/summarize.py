@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Prints the markdown tables of docs/performance.md from bench/results/SCALE/bench.jsonl.
+
+Usage: python3 bench/summarize.py S M
+"""
+import json
+import sys
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+ORDER = ["customers", "fx_rates", "revenue", "campaigns", "campaign_events", "surveys", "leads", "channel_stats", "program_members"]
+
+
+def load(scale):
+    rows = [json.loads(line) for line in (RESULTS / scale / "bench.jsonl").read_text().splitlines() if line.strip()]
+    return {(r["Engine"], r["What"], r["Part"]): r for r in rows}
+
+
+def seconds(value):
+    return f"{value:.2f} s" if value >= 0.1 else f"{value * 1000:.0f} ms"
+
+
+def imports(scale, m):
+    print(f"\n#### Import, scale {scale}\n")
+    for engine in ("duckdb", "postgres"):
+        if (engine, "import", "customers") not in m:
+            continue
+        print(f"| {engine} entity | rows | Ciclo import | rows/s | bare COPY | ratio |")
+        print("|---|---:|---:|---:|---:|---:|")
+        total_i = total_c = 0.0
+        for e in ORDER:
+            i = m[(engine, "import", e)]
+            c = m[(engine, "bare COPY", e)]
+            total_i += i["Seconds"]
+            total_c += c["Seconds"]
+            print(f"| {e} | {i['Rows']:,} | {seconds(i['Seconds'])} | {i['Rows'] / i['Seconds']:,.0f} | {seconds(c['Seconds'])} | {i['Seconds'] / c['Seconds']:.2f}x |")
+        print(f"| **all** | | **{seconds(total_i)}** | | **{seconds(total_c)}** | **{total_i / total_c:.2f}x** |\n")
+
+
+def dashboards(scale, m):
+    print(f"\n#### Dashboard, scale {scale}\n")
+    print("| engine | pass | metrics | campaigns | influence | programmes | Ciclo total | hand-written SQL | ratio | one metric, one month |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for engine in ("duckdb", "postgres"):
+        for p in ("cold", "hot"):
+            key = (engine, "dashboard " + p, "total")
+            if key not in m:
+                continue
+            parts = [seconds(m[(engine, "dashboard " + p, n)]["Seconds"]) for n in ("metrics", "campaigns", "influence", "programmes")]
+            total = m[key]["Seconds"]
+            hand = m[(engine, "hand-written SQL " + p, "total")]["Seconds"]
+            one = m.get((engine, "one metric", "expansion_revenue, Sep 2026 (cold)"))
+            print(f"| {engine} | {p} | {' | '.join(parts)} | **{seconds(total)}** | {seconds(hand)} | **{total / hand:.1f}x** | {seconds(one['Seconds']) if one and p == 'cold' else ''} |")
+
+
+for s in sys.argv[1:] or ["S", "M"]:
+    data = load(s)
+    imports(s, data)
+    dashboards(s, data)

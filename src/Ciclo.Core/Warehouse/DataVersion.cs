@@ -1,0 +1,34 @@
+namespace Ciclo.Warehouse;
+
+/// <summary>
+/// Which state of its data a workspace is in, for caching results: the latest import's id
+/// together with a token in <c>settings</c> that every other change of what a report shows
+/// (benchmark bands, verbatim themes, the analysis after a surveys import) replaces. Both live
+/// in the workspace, so a change made by another process is seen as well; two reads that give
+/// the same version saw the same data.
+/// </summary>
+public static class DataVersion
+{
+    public const string SettingKey = "data_version";
+
+    public static string Read(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var d = workspace.Dialect;
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT (SELECT max(import_id) FROM {d.TableReference("imports")}), " +
+                              $"(SELECT max(value) FROM {d.TableReference("settings")} WHERE key = {d.Literal(SettingKey)})";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var import = reader.IsDBNull(0) ? "0" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+        var token = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
+        return import + ":" + token;
+    }
+
+    /// <summary>Marks the data as changed: every result cached for an earlier version is stale.</summary>
+    public static void Bump(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.Upsert(Tables.Settings, SettingKey, Guid.NewGuid().ToString("N"));
+    }
+}
