@@ -60,7 +60,8 @@ for scale in "${scales[@]}"; do
 
   port=$((5600 + RANDOM % 300))
   base="http://127.0.0.1:$port"
-  "$ciclo" serve --db "$db" --urls "$base" >"$out/serve.log" 2>&1 &
+  # The per-client rate limit is off: the load run sends far more than one client would.
+  "$ciclo" serve --db "$db" --urls "$base" --rate-limit 0 >"$out/serve.log" 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do curl -sf "$base/api/health" >/dev/null && break; sleep 1; done

@@ -106,7 +106,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_server_keeps_answering_during_an_upload_and_serialises_two_uploads()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(rateLimit: 0);
         var client = factory.CreateClient();
         const string url = "/api/metrics?from=2024-01-01&to=2024-06-30&grain=month&metric=customers_end,customers_new,churn_rate";
         var before = await client.GetStringAsync(url);
