@@ -66,6 +66,54 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
             }
             : select;
 
+    /// <summary>
+    /// The send rows (<see cref="Catalog.Sources.SendRows"/>, the same columns and values) with the
+    /// grouping of each campaign's events per contact sent to the shards: the grouping reads the
+    /// Distributed table bare with FINAL and drops tombstones in its WHERE (after FINAL), with no
+    /// join in it, so 18.16 sends it whole to each shard; each shard returns its partial aggregates
+    /// and the server asked merges them (min, max: exact however a contact's events are spread)
+    /// and then joins the small campaigns table, which the shards do not hold.
+    /// </summary>
+    public SqlSelect SendRowsGroupedOnShards()
+    {
+        var sendRows = Catalog.Sources.SendRows;
+        var campaignColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["campaign_audience"] = "audience", ["campaign_stage"] = "stage", ["campaign_program"] = "program",
+        };
+        var grouped = sendRows with
+        {
+            Items = [.. sendRows.Items.Where(i => !campaignColumns.ContainsKey(i.Alias))],
+            From = ShardedRead("campaign_events", "e"),
+            Joins = [],
+            Where = LiveRow("e"),
+        };
+        var g = (string n) => Sql.Sql.Col("g", n);
+        return new SqlSelect(
+            [.. sendRows.Items.Select(i => new SelectItem(campaignColumns.TryGetValue(i.Alias, out var column) ? Sql.Sql.Col("c", column) : g(i.Alias), i.Alias))],
+            new SubquerySource(grouped, "g"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Sql.Sql.Col("c", "campaign_id").Eq(g("campaign_id")))],
+        };
+    }
+
+    /// <summary>
+    /// A sharded table's live rows that pass a filter, the filter applied on each shard (a query
+    /// over the Distributed table alone, which 18.16 sends whole), with the table's columns.
+    /// </summary>
+    public SqlSelect LiveRowsFilteredOnShards(string table, string alias, SqlExpr filter) =>
+        new([.. (Entities.Find(table) ?? throw new ArgumentException(table, nameof(table))).Columns.Select(c => new SelectItem(Sql.Sql.Col(alias, c.Name), c.Name))],
+            ShardedRead(table, alias))
+        {
+            Where = LiveRow(alias) & filter,
+        };
+
+    /// <summary>A sharded table bare with FINAL: a query over it alone runs on each shard.</summary>
+    private SpelledSource ShardedRead(string table, string alias) =>
+        new(QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias) + " FINAL", alias);
+
+    private static SqlExpr LiveRow(string alias) => Sql.Sql.Col(alias, "_deleted").Eq(Sql.Sql.Lit(0L));
+
     private string Live(string table) =>
         "(SELECT * FROM " + QuoteIdentifier(table) + " FINAL WHERE " + QuoteIdentifier("_deleted") + " = 0)";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ciclo.Catalog;
+using Ciclo.Dialects;
 using Ciclo.Sql;
 using Ciclo.Warehouse;
 using static Ciclo.Sql.Sql;
@@ -22,44 +23,66 @@ internal sealed class InfluenceData
     public Dictionary<string, string> CampaignNames { get; } = [];
     public Dictionary<string, (long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay)> Activity { get; } = [];
 
+    /// <summary>The statements <see cref="Load"/> runs, as the workspace's dialect renders them.</summary>
+    internal sealed record Statements(string Engagements, string Deliveries, string Bookings, string Activity);
+
     public static InfluenceData Load(Workspace workspace, string timeZone)
     {
         var data = new InfluenceData();
+        var sql = Render(workspace, timeZone);
+        Read(workspace, sql.Engagements, r => data.Engagements.Add(new Engagement(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
+        Read(workspace, sql.Deliveries, r => data.Deliveries.Add(new Delivery(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
+        Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
+            r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
+        Read(workspace, sql.Activity, r =>
+        {
+            data.CampaignNames[r.GetString(0)] = r.GetString(1);
+            data.Activity[r.GetString(0)] = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.IsDBNull(6) ? null : Day(r.GetValue(6)));
+        });
+        return data;
+    }
+
+    internal static Statements Render(Workspace workspace, string timeZone)
+    {
         var context = new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null });
         var renderer = new SqlRenderer(workspace.Dialect, context);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
         // One join per SELECT: the send rows already carry their campaign's audience and programme.
+        // On a cluster, each contact's events are grouped on the shards and only the engaging events
+        // leave them; the joins run on the server asked (a contact's events may sit on two shards).
+        var cluster = workspace.Dialect as ClickHouseClusterDialect;
+        var sendRows = cluster?.SendRowsGroupedOnShards() ?? Sources.SendRows;
+        var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
+        FromItem events = cluster is null ? new TableSource("campaign_events", "e") : new SubquerySource(cluster.LiveRowsFilteredOnShards("campaign_events", "e", engaging), "e");
         var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull() & x("campaign_audience").Eq("customers");
 
         var engagements = new SqlSelect(
         [
             new(x("campaign_id"), "engaged_campaign"), new(x("campaign_program"), "engaged_program"), new(x("contact_customer_id"), "engaged_customer"),
             new(new LocalDate(e("occurred_at")), "engaged_day"), new(e("occurred_at"), "engaged_at"),
-        ], new SubquerySource(Sources.SendRows, "x"))
+        ], new SubquerySource(sendRows, "x"))
         {
             Joins =
             [
-                new JoinItem(JoinKind.Inner, new TableSource("campaign_events", "e"),
+                new JoinItem(JoinKind.Inner, events,
                     e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
             ],
-            Where = delivered & (e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))),
+            Where = delivered & engaging,
         };
-        Read(workspace, renderer.Render(engagements), r => data.Engagements.Add(new Engagement(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
 
         var deliveries = new SqlSelect(
         [
             new(x("campaign_id"), "delivered_campaign"), new(Max(x("campaign_program")), "delivered_program"), new(x("contact_customer_id"), "delivered_customer"),
             new(Min(new LocalDate(x("sent_at"))), "first_send_day"),
-        ], new SubquerySource(Sources.SendRows, "x"))
+        ], new SubquerySource(sendRows, "x"))
         {
             Where = delivered,
             GroupBy = [x("campaign_id"), x("contact_customer_id")],
         };
-        Read(workspace, renderer.Render(deliveries), r => data.Deliveries.Add(new Delivery(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
 
         var s = (string n) => Col("s", n);
         // Ordered, so that sums of credits add up in the same order on every engine.
@@ -69,8 +92,6 @@ internal sealed class InfluenceData
             Where = s("kind").In("upsell", "cross_sell"),
             OrderBy = [s("customer_id"), s("booked_on"), s("revenue_id")],
         };
-        Read(workspace, renderer.Render(bookings), r => data.Bookings.Add(new Booking(
-            r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
 
         var activity = new SqlSelect(
         [
@@ -82,16 +103,11 @@ internal sealed class InfluenceData
             new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(sendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
             Where = c("audience").Eq("customers"),
             GroupBy = [c("campaign_id"), c("name")],
         };
-        Read(workspace, renderer.Render(activity), r =>
-        {
-            data.CampaignNames[r.GetString(0)] = r.GetString(1);
-            data.Activity[r.GetString(0)] = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.IsDBNull(6) ? null : Day(r.GetValue(6)));
-        });
-        return data;
+        return new Statements(renderer.Render(engagements), renderer.Render(deliveries), renderer.Render(bookings), renderer.Render(activity));
     }
 
     private static void Read(Workspace workspace, string sql, Action<System.Data.Common.DbDataReader> row)

@@ -85,10 +85,71 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public void Influence_groups_each_contacts_events_and_filters_the_engaging_ones_on_the_shards()
+    {
+        using var ws = Fixtures.ExampleWorkspace("clickhouse-cluster");
+        var sql = Ciclo.Influence.InfluenceData.Render(ws.Workspace, "UTC");
+        var table = ws.Workspace.Dialect.TableReference("campaign_events");
+
+        // The statements as influence runs them, logged under ids of their own; the query log then
+        // shows what each shard ran for them and how many rows it returned.
+        var deliveries = Logged(ws, sql.Deliveries);
+        var engagements = Logged(ws, sql.Engagements);
+        var groups = Count(ws, $"SELECT count() FROM (SELECT DISTINCT campaign_id, contact_id FROM {table})");
+        var grouped = ShardQueries(ws, deliveries);
+        Assert.Equal(2, grouped.Count);
+        Assert.All(grouped, q => Assert.Contains("GROUP BY", q.Query, StringComparison.Ordinal));
+        Assert.All(grouped, q => Assert.InRange(q.Rows, 1, groups - 1));
+        Assert.Equal(groups, grouped.Sum(q => q.Rows));
+
+        // The engagement read: the same grouping, and the engaging events filtered on each shard.
+        var engaging = Count(ws, $"SELECT count() FROM {table} WHERE event = 'clicked' OR (event = 'opened' AND ifNull(machine_open, 0) = 0)");
+        var shipped = ShardQueries(ws, engagements);
+        Assert.Equal(4, shipped.Count);
+        Assert.Equal(groups, shipped.Where(q => q.Query.Contains("GROUP BY", StringComparison.Ordinal)).Sum(q => q.Rows));
+        var filtered = shipped.Where(q => !q.Query.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
+        Assert.All(filtered, q => Assert.Contains("clicked", q.Query, StringComparison.Ordinal));
+        Assert.Equal(2, filtered.Count);
+        Assert.All(filtered, q => Assert.InRange(q.Rows, 1, engaging - 1));
+        Assert.Equal(engaging, filtered.Sum(q => q.Rows));
+        Assert.True(engaging < ws.Count("campaign_events"));
+    }
+
+    [Fact]
     public void A_cluster_address_without_its_shards_is_refused()
     {
         var e = Assert.Throws<Ciclo.Warehouse.WorkspaceException>(() => Ciclo.Warehouse.Workspace.Open("clickhouse://127.0.0.1:58123/x?cluster=ciclo_two_shards"));
         Assert.Equal("ClusterAddressInvalid", e.MessageKey);
+    }
+
+    /// <summary>Runs a statement with the query log on, under a new query id, and returns the id.</summary>
+    private static string Logged(TestWorkspace ws, string sql)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var address = new Uri(TestServices.ClickHouse);
+        var url = $"http://{address.Host}:{address.Port}/?database={new ClickHouseConnection(ws.DbPath).Database}&query_id={id}&log_queries=1" +
+                  "&join_use_nulls=1&distributed_product_mode=local";
+        using var http = new HttpClient();
+        using var answer = http.PostAsync(new Uri(url), new StringContent(sql)).GetAwaiter().GetResult();
+        Assert.True(answer.IsSuccessStatusCode, answer.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return id;
+    }
+
+    /// <summary>The queries the shards ran for an initial query, and the rows each returned.</summary>
+    private static List<(string Query, long Rows)> ShardQueries(TestWorkspace ws, string initialQueryId)
+    {
+        // The server writes its query log in the background: flush it until the initial query's finish is there.
+        var connection = new ClickHouseConnection(ws.DbPath);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            connection.Query("SYSTEM FLUSH LOGS");
+        }
+        while (connection.Query($"SELECT count() FROM system.query_log WHERE type = 2 AND query_id = '{initialQueryId}'").Trim() == "0" && DateTime.UtcNow < deadline);
+
+        var log = connection.Query(
+            $"SELECT result_rows, replaceAll(query, '\\n', ' ') FROM system.query_log WHERE type = 2 AND is_initial_query = 0 AND initial_query_id = '{initialQueryId}' FORMAT TSV");
+        return [.. log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t', 2)).Select(p => (p[1], long.Parse(p[0], CultureInfo.InvariantCulture)))];
     }
 
     private static long Count(TestWorkspace ws, string sql) => Convert.ToInt64(ws.Workspace.Scalar(sql), CultureInfo.InvariantCulture);
