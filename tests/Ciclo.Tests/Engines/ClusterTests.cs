@@ -116,6 +116,38 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public void A_contacts_events_spread_over_both_shards_give_the_engagements_of_one_server()
+    {
+        // Sends name the customer, clicks do not: a contact's click lands on its contact's shard,
+        // which for some contacts is not its customer's. The grouping merged over the shards still
+        // sees each contact's send and click together.
+        string[] customers = ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")];
+        const string campaign = "campaign_id,name,channel,audience,stage,program,started_on,cost,currency";
+        string[] events =
+        [
+            "campaign_id,contact_id,customer_id,event,occurred_at,machine_open",
+            .. Enumerable.Range(1, 12).SelectMany(i => new[] { $"K1,p{i}@x.example,C{i},sent,2024-01-05T10:00:00+00:00,", $"K1,p{i}@x.example,,clicked,2024-01-06T11:30:00+00:00," }),
+        ];
+        using var cluster = new TestWorkspace(engine: "clickhouse-cluster");
+        using var one = new TestWorkspace();
+        foreach (var ws in new[] { cluster, one })
+        {
+            ws.ImportCsv("customers", customers);
+            ws.ImportCsv("campaigns", campaign, "K1,Campaign 1,email,customers,expand,,2024-01-01,,");
+            ws.ImportCsv("campaign_events", events);
+        }
+
+        var name = new ClickHouseConnection(cluster.DbPath).Database;
+        Assert.True(Count(cluster, $"SELECT count() FROM (SELECT contact_id FROM {name}_s1.campaign_events FINAL GROUP BY contact_id HAVING count() = 1)") > 0,
+            "no contact has its events on both shards");
+        var expected = Ciclo.Influence.InfluenceData.Load(one.Workspace, "UTC");
+        var actual = Ciclo.Influence.InfluenceData.Load(cluster.Workspace, "UTC");
+        Assert.Equal(12, expected.Engagements.Count);
+        Assert.Equal(expected.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal), actual.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal));
+        Assert.Equal(expected.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal), actual.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_cluster_address_without_its_shards_is_refused()
     {
         var e = Assert.Throws<Ciclo.Warehouse.WorkspaceException>(() => Ciclo.Warehouse.Workspace.Open("clickhouse://127.0.0.1:58123/x?cluster=ciclo_two_shards"));
