@@ -49,17 +49,50 @@ internal sealed class InfluenceData
         Read(workspace, renderer.Render(engagements), r => data.Engagements.Add(new Engagement(
             r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
 
-        var deliveries = new SqlSelect(
+        // Deliveries and campaign activity from one pass over the send rows: grouped by campaign and
+        // customer, the counts add up to the campaign's (integers, exactly), and the groups with a
+        // delivered send are the deliveries.
+        var sendDay = new LocalDate(x("sent_at"));
+        var isDelivered = x("bounced").Eq(Lit(0L));
+        var perCustomer = new SqlSelect(
         [
-            new(x("campaign_id"), "delivered_campaign"), new(Max(x("campaign_program")), "delivered_program"), new(x("contact_customer_id"), "delivered_customer"),
-            new(Min(new LocalDate(x("sent_at"))), "first_send_day"),
+            new(x("campaign_id"), "send_campaign"), new(Max(x("campaign_program")), "send_program"), new(x("contact_customer_id"), "send_customer"),
+            new(new Aggregate(AggregateKind.Count, x("contact_id")), "send_count"),
+            new(new Aggregate(AggregateKind.Count, When(isDelivered, Lit(1L))), "delivered_count"),
+            new(new Aggregate(AggregateKind.Count, When(isDelivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "opened_count"),
+            new(new Aggregate(AggregateKind.Count, When(isDelivered & x("clicked").Eq(Lit(1L)), Lit(1L))), "clicked_count"),
+            new(Max(sendDay), "last_send_day"),
+            new(Min(When(isDelivered, sendDay)), "first_delivered_day"),
         ], new SubquerySource(Sources.SendRows, "x"))
         {
-            Where = delivered,
+            Where = x("campaign_audience").Eq("customers"),
             GroupBy = [x("campaign_id"), x("contact_customer_id")],
         };
-        Read(workspace, renderer.Render(deliveries), r => data.Deliveries.Add(new Delivery(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
+        var names = new SqlSelect([new(c("campaign_id"), "campaign_id"), new(c("name"), "campaign_name")], new TableSource("campaigns", "c"))
+        {
+            Where = c("audience").Eq("customers"),
+        };
+        Read(workspace, renderer.Render(names), r =>
+        {
+            data.CampaignNames[r.GetString(0)] = r.GetString(1);
+            data.Activity[r.GetString(0)] = (0, 0, 0, 0, null);
+        });
+        Read(workspace, renderer.Render(perCustomer), r =>
+        {
+            var campaign = r.GetString(0);
+            var program = r.IsDBNull(1) ? null : r.GetString(1);
+            var (sends, delivered, opened, clicked, lastSendDay) = data.Activity[campaign];
+            int? last = r.IsDBNull(7) ? null : Day(r.GetValue(7));
+            data.Activity[campaign] = (sends + Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture),
+                delivered + Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture),
+                opened + Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture),
+                clicked + Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture),
+                lastSendDay is null ? last : last is null ? lastSendDay : Math.Max(lastSendDay.Value, last.Value));
+            if (!r.IsDBNull(2) && !r.IsDBNull(8))
+            {
+                data.Deliveries.Add(new Delivery(campaign, program, r.GetString(2), Day(r.GetValue(8))));
+            }
+        });
 
         var s = (string n) => Col("s", n);
         // Ordered, so that sums of credits add up in the same order on every engine.
@@ -72,25 +105,6 @@ internal sealed class InfluenceData
         Read(workspace, renderer.Render(bookings), r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
 
-        var activity = new SqlSelect(
-        [
-            new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"),
-            new(new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "activity_delivered"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "activity_opened"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "activity_clicked"),
-            new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
-        ], new TableSource("campaigns", "c"))
-        {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
-            Where = c("audience").Eq("customers"),
-            GroupBy = [c("campaign_id"), c("name")],
-        };
-        Read(workspace, renderer.Render(activity), r =>
-        {
-            data.CampaignNames[r.GetString(0)] = r.GetString(1);
-            data.Activity[r.GetString(0)] = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.IsDBNull(6) ? null : Day(r.GetValue(6)));
-        });
         return data;
     }
 
