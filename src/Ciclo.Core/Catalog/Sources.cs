@@ -81,33 +81,42 @@ public static class Sources
 
     /// <summary>Events grouped by campaign and contact; only contacts that were sent the campaign.
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
-    public static SqlSelect SendRows
+    public static SqlSelect SendRows => ContactRows(sentOnly: true, eventCount: false);
+
+    /// <summary>Events grouped by campaign and contact, every contact (sent_at null when the contact was
+    /// never sent the campaign), with "contact_events", the number of its events.</summary>
+    public static SqlSelect ContactRowsWithEventCount => ContactRows(sentOnly: false, eventCount: true);
+
+    private static SqlSelect ContactRows(bool sentOnly, bool eventCount)
     {
-        get
+        var e = (string n) => Col("e", n);
+        var sent = When(e("event").Eq("sent"), e("occurred_at"));
+        List<SelectItem> items =
+        [
+            new(e("campaign_id"), "campaign_id"),
+            new(e("contact_id"), "contact_id"),
+            new(Max(Col("c", "audience")), "campaign_audience"),
+            new(Max(Col("c", "stage")), "campaign_stage"),
+            new(Max(Col("c", "program")), "campaign_program"),
+            new(Max(e("customer_id")), "contact_customer_id"),
+            new(Min(sent), "sent_at"),
+            new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
+            new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))), "human_open"),
+            new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_opened"),
+            new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
+            new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
+        ];
+        if (eventCount)
         {
-            var e = (string n) => Col("e", n);
-            var sent = When(e("event").Eq("sent"), e("occurred_at"));
-            return new SqlSelect(
-            [
-                new(e("campaign_id"), "campaign_id"),
-                new(e("contact_id"), "contact_id"),
-                new(Max(Col("c", "audience")), "campaign_audience"),
-                new(Max(Col("c", "stage")), "campaign_stage"),
-                new(Max(Col("c", "program")), "campaign_program"),
-                new(Max(e("customer_id")), "contact_customer_id"),
-                new(Min(sent), "sent_at"),
-                new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
-                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))), "human_open"),
-                new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_opened"),
-                new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
-                new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
-            ], new TableSource("campaign_events", "e"))
-            {
-                Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))],
-                GroupBy = [e("campaign_id"), e("contact_id")],
-                Having = Min(sent).IsNotNull(),
-            };
+            items.Add(new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"));
         }
+
+        return new SqlSelect(items, new TableSource("campaign_events", "e"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))],
+            GroupBy = [e("campaign_id"), e("contact_id")],
+            Having = sentOnly ? Min(sent).IsNotNull() : null,
+        };
     }
 
     public static SourceDefinition Surveys { get; } = new("surveys",

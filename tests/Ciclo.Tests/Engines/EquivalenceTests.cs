@@ -102,6 +102,10 @@ public sealed class EquivalenceTests
         var campaignsA = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(duck.Workspace, null, null, "Asia/Tokyo"));
         var campaignsB = Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(other.Workspace, null, null, "Asia/Tokyo"));
         Assert.Equal(campaignsA, campaignsB);
+        // Bounded: contacts never sent a campaign reach the send-day bounds with a null day.
+        var (from, to) = (new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 31));
+        Assert.Equal(Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(duck.Workspace, from, to, "Asia/Tokyo")),
+            Ciclo.Presenters.CampaignPresenter.Json(Ciclo.Reports.CampaignReport.Run(other.Workspace, from, to, "Asia/Tokyo")));
         foreach (var ws in new[] { duck, other })
         {
             ws.ImportCsv("surveys", "response_id,customer_id,answered_on,score,comment,language",
