@@ -70,11 +70,13 @@ upload_loop() {
   done
 }
 
-"$WRK" -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout 30s -s "$HERE/requests.lua" "$URL" > warmup.out
-RSS_BEFORE=$(rss_kb)
+# The uploads run through the warm-up too: the first imports size the server's buffers and open its
+# reading connections, a one-time step and not growth.
 echo "0 0" > imports.count
 upload_loop &
 IMPORTS_PID=$!
+"$WRK" -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout 30s -s "$HERE/requests.lua" "$URL" > warmup.out
+RSS_BEFORE=$(rss_kb)
 # The server's resident memory every 10 s, to tell a steady level from steady growth.
 ( while [ ! -f stop-imports ]; do echo $(( $(rss_kb) / 1024 )) >> rss.samples; sleep 10; done ) &
 SAMPLER_PID=$!

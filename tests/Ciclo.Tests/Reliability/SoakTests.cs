@@ -19,7 +19,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task Mixed_requests_beside_repeated_uploads_get_no_5xx_and_memory_stays_bounded()
     {
         var seconds = Environment.GetEnvironmentVariable("CICLO_SOAK_SECONDS") is { Length: > 0 } s ? s : "30";
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestServices.SourceRoot(), "bench", "soak", "soak.sh"), "--seconds", seconds, "--warmup", "10"])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestServices.SourceRoot(), "bench", "soak", "soak.sh"), "--seconds", seconds, "--warmup", "20"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
