@@ -67,16 +67,15 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
             : select;
 
     /// <summary>
-    /// The send rows (<see cref="Catalog.Sources.SendRows"/>, the same columns and values) with the
+    /// The send rows (the same columns and values) with the
     /// grouping of each campaign's events per contact sent to the shards: the grouping reads the
     /// Distributed table bare with FINAL and drops tombstones in its WHERE (after FINAL), with no
     /// join in it, so 18.16 sends it whole to each shard; each shard returns its partial aggregates
     /// and the server asked merges them (min, max: exact however a contact's events are spread)
     /// and then joins the small campaigns table, which the shards do not hold.
     /// </summary>
-    public SqlSelect SendRowsGroupedOnShards()
+    public override SqlSelect SendRows(SqlSelect sendRows)
     {
-        var sendRows = Catalog.Sources.SendRows;
         var campaignColumns = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["campaign_audience"] = "audience", ["campaign_stage"] = "stage", ["campaign_program"] = "program",
@@ -100,13 +99,17 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
     /// <summary>
     /// A sharded table's live rows that pass a filter, the filter applied on each shard (a query
     /// over the Distributed table alone, which 18.16 sends whole), with the table's columns.
+    /// A table that is not sharded is read as on one server.
     /// </summary>
-    public SqlSelect LiveRowsFilteredOnShards(string table, string alias, SqlExpr filter) =>
-        new([.. (Entities.Find(table) ?? throw new ArgumentException(table, nameof(table))).Columns.Select(c => new SelectItem(Sql.Sql.Col(alias, c.Name), c.Name))],
-            ShardedRead(table, alias))
-        {
-            Where = LiveRow(alias) & filter,
-        };
+    public override FromItem FilteredRows(string table, string alias, SqlExpr filter) =>
+        !ClickHouseCluster.ShardingColumns.ContainsKey(table)
+            ? base.FilteredRows(table, alias, filter)
+            : new SubquerySource(
+                new SqlSelect([.. (Entities.Find(table) ?? throw new ArgumentException(table, nameof(table))).Columns.Select(c => new SelectItem(Sql.Sql.Col(alias, c.Name), c.Name))],
+                    ShardedRead(table, alias))
+                {
+                    Where = LiveRow(alias) & filter,
+                }, alias);
 
     /// <summary>A sharded table bare with FINAL: a query over it alone runs on each shard.</summary>
     private SpelledSource ShardedRead(string table, string alias) =>

@@ -20,6 +20,14 @@ public abstract class SqlDialect
     /// another order that gives the same rows. By default as written.</summary>
     public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;
 
+    /// <summary>The catalog's send rows (one row per campaign and contact) as the engine should read
+    /// them: the same columns and values. By default as written.</summary>
+    public virtual Sql.SqlSelect SendRows(Sql.SqlSelect sendRows) => sendRows;
+
+    /// <summary>A table's rows that pass <paramref name="filter"/>, as a source of the query that reads
+    /// them. By default the table itself: the query keeps the filter in its own WHERE.</summary>
+    public virtual Sql.FromItem FilteredRows(string table, string alias, Sql.SqlExpr filter) => new Sql.TableSource(table, alias);
+
     /// <summary>A table in FROM, with its alias.</summary>
     public virtual string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias);
 

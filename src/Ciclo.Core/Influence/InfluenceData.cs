@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ciclo.Catalog;
-using Ciclo.Dialects;
 using Ciclo.Sql;
 using Ciclo.Warehouse;
 using static Ciclo.Sql.Sql;
@@ -54,10 +53,9 @@ internal sealed class InfluenceData
         // One join per SELECT: the send rows already carry their campaign's audience and programme.
         // On a cluster, each contact's events are grouped on the shards and only the engaging events
         // leave them; the joins run on the server asked (a contact's events may sit on two shards).
-        var cluster = workspace.Dialect as ClickHouseClusterDialect;
-        var sendRows = cluster?.SendRowsGroupedOnShards() ?? Sources.SendRows;
+        var sendRows = workspace.Dialect.SendRows(Sources.SendRows);
         var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
-        FromItem events = cluster is null ? new TableSource("campaign_events", "e") : new SubquerySource(cluster.LiveRowsFilteredOnShards("campaign_events", "e", engaging), "e");
+        var events = workspace.Dialect.FilteredRows("campaign_events", "e", engaging);
         var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull() & x("campaign_audience").Eq("customers");
 
         var engagements = new SqlSelect(

@@ -19,16 +19,7 @@ public sealed class AccessTests : IClassFixture<AccessTests.Host>
 
     public AccessTests(Host host) => _factory = host.Factory;
 
-    private HttpClient Client(string? key)
-    {
-        var client = _factory.CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        }
-
-        return client;
-    }
+    private HttpClient Client(string? key) => _factory.Client(key);
 
     [Fact]
     public async Task Every_route_needs_the_right_key()

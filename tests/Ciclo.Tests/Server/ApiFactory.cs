@@ -32,6 +32,18 @@ public sealed class ApiFactory : WebApplicationFactory<ServerOptions>
 
     public string DbPath => _workspace.DbPath;
 
+    /// <summary>A client that presents <paramref name="key"/> in X-Api-Key (none when null).</summary>
+    public HttpClient Client(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
     public string Folder => _workspace.Folder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -19,16 +19,7 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.Host>
 
     public RateLimitTests(Host host) => _factory = host.Factory;
 
-    private HttpClient Client(string? key)
-    {
-        var client = _factory.CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        }
-
-        return client;
-    }
+    private HttpClient Client(string? key) => _factory.Client(key);
 
     [Fact]
     public void The_bucket_follows_the_requests_a_minute()
