@@ -83,11 +83,16 @@ public static class Sources
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
     public static SqlSelect SendRows => ContactRows(sentOnly: true, eventCount: false);
 
+    /// <summary>The send rows without their campaign's attributes: a grouping of the events alone
+    /// (contact_customer_id, sent_at and the event flags per campaign and contact), which a
+    /// warehouse that shards events by contact computes on each shard.</summary>
+    public static SqlSelect ContactSends => ContactRows(sentOnly: true, eventCount: false, withCampaign: false);
+
     /// <summary>Events grouped by campaign and contact, every contact (sent_at null when the contact was
     /// never sent the campaign), with "contact_events", the number of its events.</summary>
     public static SqlSelect ContactRowsWithEventCount => ContactRows(sentOnly: false, eventCount: true);
 
-    private static SqlSelect ContactRows(bool sentOnly, bool eventCount)
+    private static SqlSelect ContactRows(bool sentOnly, bool eventCount, bool withCampaign = true)
     {
         var e = (string n) => Col("e", n);
         var sent = When(e("event").Eq("sent"), e("occurred_at"));
@@ -111,9 +116,14 @@ public static class Sources
             items.Add(new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"));
         }
 
+        if (!withCampaign)
+        {
+            items.RemoveAll(i => i.Alias.StartsWith("campaign_", StringComparison.Ordinal) && i.Alias != "campaign_id");
+        }
+
         return new SqlSelect(items, new TableSource("campaign_events", "e"))
         {
-            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))],
+            Joins = withCampaign ? [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))] : [],
             GroupBy = [e("campaign_id"), e("contact_id")],
             Having = sentOnly ? Min(sent).IsNotNull() : null,
         };

@@ -51,6 +51,36 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
     }
 
     /// <summary>
+    /// Moves a sharded table's rows to the shards of its current sharding key: the local tables are
+    /// renamed aside, read through a Distributed table of their own (each shard merges its versions
+    /// and drops its tombstones), and inserted into new tables created as <see cref="CreateTableStatements"/>
+    /// makes them; the old tables are then dropped. Each row keeps its version.
+    /// </summary>
+    public IEnumerable<string> Reshard(EntitySchema table)
+    {
+        var old = QuoteIdentifier(table.Table + "_resharding");
+        foreach (var shard in cluster.Shards)
+        {
+            yield return "RENAME TABLE " + QuoteIdentifier(shard) + "." + QuoteIdentifier(table.Table) + " TO " + QuoteIdentifier(shard) + "." + old;
+        }
+
+        yield return "DROP TABLE " + QuoteIdentifier(table.Table);
+        yield return "CREATE TABLE " + old + " AS " + QuoteIdentifier(cluster.Shards[0]) + "." + old +
+                     " ENGINE = Distributed(" + QuoteIdentifier(cluster.Name) + ", '', " + old + ")";
+        foreach (var statement in CreateTableStatements(table))
+        {
+            yield return statement;
+        }
+
+        yield return "INSERT INTO " + QuoteIdentifier(table.Table) + " SELECT * FROM (SELECT * FROM " + old + " FINAL WHERE " + QuoteIdentifier("_deleted") + " = 0)";
+        yield return "DROP TABLE " + old;
+        foreach (var shard in cluster.Shards)
+        {
+            yield return "DROP TABLE " + QuoteIdentifier(shard) + "." + old;
+        }
+    }
+
+    /// <summary>
     /// A sharded table without tombstones (its key holds the sharding columns: customers, programme
     /// members) cross-joined to the period spine is read first and bare, so that each shard
     /// computes the aggregates over its own customers and the server asked merges them; a
@@ -97,25 +127,74 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
     }
 
     /// <summary>
-    /// A sharded table's live rows that pass a filter, the filter applied on each shard (a query
-    /// over the Distributed table alone, which 18.16 sends whole), with the table's columns.
-    /// A table that is not sharded is read as on one server.
+    /// The join of a sharded table's rows with a grouping of the same table, run whole on each
+    /// shard: the Distributed table is read bare with FINAL (18.16 sends a query whose FROM is a
+    /// Distributed table to every shard, and the grouping inside the join reads the shard's own
+    /// part under distributed_product_mode=local), the join is spelled USING and no column names a
+    /// table (18.16 drops table aliases from a joined query it sends to the shards), and the
+    /// server asked merges what the shards return: their rows, or their partial aggregates when the
+    /// select groups. Exact when the join columns hold the sharding columns, which is checked.
     /// </summary>
-    public override FromItem FilteredRows(string table, string alias, SqlExpr filter) =>
-        !ClickHouseCluster.ShardingColumns.ContainsKey(table)
-            ? base.FilteredRows(table, alias, filter)
-            : new SubquerySource(
-                new SqlSelect([.. (Entities.Find(table) ?? throw new ArgumentException(table, nameof(table))).Columns.Select(c => new SelectItem(Sql.Sql.Col(alias, c.Name), c.Name))],
-                    ShardedRead(table, alias))
+    public override SqlSelect Colocated(SqlSelect select)
+    {
+        if (select is not { From: TableSource { Table: var table, Alias: var alias }, Joins: [{ Kind: JoinKind.Inner, Source: SubquerySource { Alias: var other } grouping } join] } ||
+            !ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding))
+        {
+            throw new ArgumentException("Not a sharded table joined to one grouping of itself.", nameof(select));
+        }
+
+        var keys = SqlRewriter.Conjuncts(join.On).Select(c => c is Binary { Operator: BinaryOperator.Eq, Left: Column l, Right: Column r } &&
+                                                               l.Name == r.Name && new[] { l.Table, r.Table }.Order().SequenceEqual(new[] { alias, other }.Order())
+            ? l.Name
+            : throw new ArgumentException("The join is not on equal columns of both sides.", nameof(select))).ToList();
+        if (!sharding.All(keys.Contains))
+        {
+            throw new ArgumentException("The join does not hold the sharding columns of " + table + ".", nameof(select));
+        }
+
+        SqlExpr Bare(SqlExpr e) => SqlRewriter.Replace(e, x => x is Column c && (c.Table == alias || c.Table == other) ? c with { Table = null } : null);
+        var inner = grouping.Query;
+        return select with
+        {
+            Items = [.. select.Items.Select(i => i with { Expression = Bare(i.Expression) })],
+            From = ShardedRead(table, alias),
+            Joins =
+            [
+                join with
                 {
-                    Where = LiveRow(alias) & filter,
-                }, alias);
+                    Source = grouping with
+                    {
+                        Query = inner.From is TableSource { Table: var t, Alias: var a } && t == table && inner.Joins.Count == 0
+                            ? Unqualified(inner, a) with { From = ShardedRead(t, a), Where = inner.Where is null ? LiveRow(null) : LiveRow(null) & Unqualify(inner.Where, a) }
+                            : throw new ArgumentException("The grouping does not read " + table + " alone.", nameof(select)),
+                    },
+                    Using = keys,
+                },
+            ],
+            Where = select.Where is null ? LiveRow(null) : LiveRow(null) & Bare(select.Where),
+            GroupBy = [.. select.GroupBy.Select(Bare)],
+            Having = select.Having is null ? null : Bare(select.Having),
+            OrderBy = [.. select.OrderBy.Select(Bare)],
+        };
+    }
+
+    /// <summary>A select of one table with no column naming the table: items, grouping and filters.</summary>
+    private static SqlSelect Unqualified(SqlSelect select, string alias) => select with
+    {
+        Items = [.. select.Items.Select(i => i with { Expression = Unqualify(i.Expression, alias) })],
+        GroupBy = [.. select.GroupBy.Select(e => Unqualify(e, alias))],
+        Having = select.Having is null ? null : Unqualify(select.Having, alias),
+        OrderBy = [.. select.OrderBy.Select(e => Unqualify(e, alias))],
+    };
+
+    private static SqlExpr Unqualify(SqlExpr e, string alias) =>
+        SqlRewriter.Replace(e, x => x is Column c && c.Table == alias ? c with { Table = null } : null);
 
     /// <summary>A sharded table bare with FINAL: a query over it alone runs on each shard.</summary>
     private SpelledSource ShardedRead(string table, string alias) =>
         new(QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias) + " FINAL", alias);
 
-    private static SqlExpr LiveRow(string alias) => Sql.Sql.Col(alias, "_deleted").Eq(Sql.Sql.Lit(0L));
+    private static SqlExpr LiveRow(string? alias) => new Column(alias, "_deleted").Eq(Sql.Sql.Lit(0L));
 
     private string Live(string table) =>
         "(SELECT * FROM " + QuoteIdentifier(table) + " FINAL WHERE " + QuoteIdentifier("_deleted") + " = 0)";

@@ -24,9 +24,13 @@ public abstract class SqlDialect
     /// them: the same columns and values. By default as written.</summary>
     public virtual Sql.SqlSelect SendRows(Sql.SqlSelect sendRows) => sendRows;
 
-    /// <summary>A table's rows that pass <paramref name="filter"/>, as a source of the query that reads
-    /// them. By default the table itself: the query keeps the filter in its own WHERE.</summary>
-    public virtual Sql.FromItem FilteredRows(string table, string alias, Sql.SqlExpr filter) => new Sql.TableSource(table, alias);
+    /// <summary>
+    /// A select of a table inner-joined to a grouping of the same table on columns that include the
+    /// table's sharding columns: every row meets the group of its own key, so an engine whose table
+    /// is spread over shards by those columns may run it on each shard over the shard's own rows.
+    /// By default as written.
+    /// </summary>
+    public virtual Sql.SqlSelect Colocated(Sql.SqlSelect select) => select;
 
     /// <summary>A table in FROM, with its alias.</summary>
     public virtual string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias);

@@ -50,36 +50,52 @@ internal sealed class InfluenceData
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
-        // One join per SELECT: the send rows already carry their campaign's audience and programme.
-        // On a cluster, each contact's events are grouped on the shards and only the engaging events
-        // leave them; the joins run on the server asked (a contact's events may sit on two shards).
+        var g = (string n) => Col("g", n);
         var sendRows = workspace.Dialect.SendRows(Sources.SendRows);
         var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
-        var events = workspace.Dialect.FilteredRows("campaign_events", "e", engaging);
-        var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull() & x("campaign_audience").Eq("customers");
+        var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull();
+
+        // Each event beside its contact's send row (the contact's customer, whether it bounced): a
+        // join of the events with their own grouping by campaign and contact, which a warehouse
+        // sharded by contact runs on each shard. The campaign's attributes are joined after it
+        // (one join per SELECT), on the server asked.
+        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where, IReadOnlyList<SqlExpr> groupBy) =>
+            workspace.Dialect.Colocated(new SqlSelect(items, new TableSource("campaign_events", "e"))
+            {
+                Joins =
+                [
+                    new JoinItem(JoinKind.Inner, new SubquerySource(Sources.ContactSends, "x"),
+                        e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
+                ],
+                Where = where,
+                GroupBy = groupBy,
+            });
+        JoinItem[] campaign = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))];
 
         var engagements = new SqlSelect(
         [
-            new(x("campaign_id"), "engaged_campaign"), new(x("campaign_program"), "engaged_program"), new(x("contact_customer_id"), "engaged_customer"),
-            new(new LocalDate(e("occurred_at")), "engaged_day"), new(e("occurred_at"), "engaged_at"),
-        ], new SubquerySource(sendRows, "x"))
+            new(g("campaign_id"), "engaged_campaign"), new(c("program"), "engaged_program"), new(g("contact_customer_id"), "engaged_customer"),
+            new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
+        ], new SubquerySource(WithSendRow(
+            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
+            engaging & delivered, []), "g"))
         {
-            Joins =
-            [
-                new JoinItem(JoinKind.Inner, events,
-                    e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
-            ],
-            Where = delivered & engaging,
+            Joins = campaign,
+            Where = c("audience").Eq("customers"),
         };
 
+        // The first send day per campaign and customer: the earliest of its contacts' sends
+        // (per shard, then the least of the shards' days).
         var deliveries = new SqlSelect(
         [
-            new(x("campaign_id"), "delivered_campaign"), new(Max(x("campaign_program")), "delivered_program"), new(x("contact_customer_id"), "delivered_customer"),
-            new(Min(new LocalDate(x("sent_at"))), "first_send_day"),
-        ], new SubquerySource(sendRows, "x"))
+            new(g("campaign_id"), "delivered_campaign"), new(c("program"), "delivered_program"), new(g("contact_customer_id"), "delivered_customer"),
+            new(g("first_send_day"), "first_send_day"),
+        ], new SubquerySource(WithSendRow(
+            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(Min(new LocalDate(e("occurred_at"))), "first_send_day")],
+            e("event").Eq("sent") & delivered, [e("campaign_id"), x("contact_customer_id")]), "g"))
         {
-            Where = delivered,
-            GroupBy = [x("campaign_id"), x("contact_customer_id")],
+            Joins = campaign,
+            Where = c("audience").Eq("customers"),
         };
 
         var s = (string n) => Col("s", n);

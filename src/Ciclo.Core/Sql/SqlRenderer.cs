@@ -30,7 +30,11 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         {
             sb.Append('\n').Append(pad).Append(join.Kind switch { JoinKind.Left => "LEFT JOIN ", JoinKind.Cross => "CROSS JOIN ", _ => "JOIN " })
               .Append(From(join.Source, depth));
-            if (join.Kind != JoinKind.Cross)
+            if (join.Using is { } columns)
+            {
+                sb.Append(" USING (").AppendJoin(", ", columns.Select(dialect.QuoteIdentifier)).Append(')');
+            }
+            else if (join.Kind != JoinKind.Cross)
             {
                 sb.Append(" ON ").Append(Expr(join.On));
             }

@@ -30,4 +30,9 @@ public sealed record SpelledSource(string Sql, string Alias) : FromItem(Alias);
 /// <summary>Cross joins take no ON condition: the planner uses one where an engine cannot join on a range.</summary>
 public enum JoinKind { Inner, Left, Cross }
 
-public sealed record JoinItem(JoinKind Kind, FromItem Source, SqlExpr On);
+public sealed record JoinItem(JoinKind Kind, FromItem Source, SqlExpr On)
+{
+    /// <summary>When set, the join is spelled USING these columns (both sides name them alike)
+    /// instead of ON; <see cref="On"/> still states the same condition.</summary>
+    public IReadOnlyList<string>? Using { get; init; }
+}

@@ -12,6 +12,7 @@ public static class Migrations
         new(1, "entity tables, settings, imports, quarantine and benchmarks", Initial),
         new(2, "verbatim analysis results and workspace themes", Verbatims.VerbatimTables.Create),
         new(3, "PostgreSQL: program_members indexed by customer", MembershipIndex),
+        new(4, "ClickHouse cluster: campaign events sharded by contact", EventsByContact),
     ];
 
     public static int Latest => All[^1].Version;
@@ -43,4 +44,10 @@ public static class Migrations
             yield return "CREATE INDEX IF NOT EXISTS program_members_customer ON program_members (customer_id)";
         }
     }
+
+    /// <summary>A cluster's campaign events were sharded by their customer (or contact without one), so
+    /// a contact's events could sit on two shards; they move to their contact's shard, where the
+    /// per-contact join of influence runs. Other engines keep all events in one table.</summary>
+    private static IEnumerable<string> EventsByContact(SqlDialect d) =>
+        d is ClickHouseClusterDialect cluster ? cluster.Reshard(Entities.CampaignEvents) : [];
 }

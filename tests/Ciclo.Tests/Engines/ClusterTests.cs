@@ -64,7 +64,7 @@ public sealed class ClusterTests
     }
 
     [Fact]
-    public void An_event_moved_to_a_customer_on_the_other_shard_is_counted_once()
+    public void An_event_moved_to_another_customer_stays_on_its_contacts_shard_and_is_counted_once()
     {
         using var ws = new TestWorkspace(engine: "clickhouse-cluster");
         ws.ImportCsv("customers", ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")]);
@@ -78,49 +78,60 @@ public sealed class ClusterTests
 
         Assert.Equal((0L, 2L), (moved.Inserted, moved.Updated));
         Assert.Equal(2, ws.Count("campaign_events"));
-        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events FINAL WHERE _deleted = 1"));
-        Assert.Equal(2, Count(ws, $"SELECT count() FROM {name}_s2.campaign_events FINAL WHERE _deleted = 0"));
+        // The key holds the contact, the sharding column: the new versions replace the old ones on
+        // the contact's shard, with no tombstone.
+        var s1 = Count(ws, $"SELECT count() FROM {name}_s1.campaign_events FINAL WHERE _deleted = 0");
+        var s2 = Count(ws, $"SELECT count() FROM {name}_s2.campaign_events FINAL WHERE _deleted = 0");
+        Assert.Equal(new[] { 0L, 2L }, new[] { s1, s2 }.Order());
+        Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events WHERE _deleted = 1") + Count(ws, $"SELECT count() FROM {name}_s2.campaign_events WHERE _deleted = 1"));
         var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["customer_campaign_sends"] });
         Assert.Equal(1d, report.Periods.Single().Metrics["customer_campaign_sends"].Value);
+        Assert.Equal(other, Ciclo.Influence.InfluenceData.Load(ws.Workspace, "UTC").Engagements.Single().Customer);
     }
 
     [Fact]
-    public void Influence_groups_each_contacts_events_and_filters_the_engaging_ones_on_the_shards()
+    public void Influence_joins_each_contacts_events_with_its_send_row_on_the_shards()
     {
         using var ws = Fixtures.ExampleWorkspace("clickhouse-cluster");
         var sql = Ciclo.Influence.InfluenceData.Render(ws.Workspace, "UTC");
         var table = ws.Workspace.Dialect.TableReference("campaign_events");
+        var name = new ClickHouseConnection(ws.DbPath).Database;
+
+        // Every contact's events sit on one shard.
+        Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events WHERE contact_id IN (SELECT contact_id FROM {name}_s2.campaign_events)"));
 
         // The statements as influence runs them, logged under ids of their own; the query log then
         // shows what each shard ran for them and how many rows it returned.
-        var deliveries = Logged(ws, sql.Deliveries);
-        var engagements = Logged(ws, sql.Engagements);
-        var groups = Count(ws, $"SELECT count() FROM (SELECT DISTINCT campaign_id, contact_id FROM {table})");
-        var grouped = ShardQueries(ws, deliveries);
-        Assert.Equal(2, grouped.Count);
-        Assert.All(grouped, q => Assert.Contains("GROUP BY", q.Query, StringComparison.Ordinal));
-        Assert.All(grouped, q => Assert.InRange(q.Rows, 1, groups - 1));
-        Assert.Equal(groups, grouped.Sum(q => q.Rows));
+        var engagements = ShardQueries(ws, Logged(ws, sql.Engagements));
+        var deliveries = ShardQueries(ws, Logged(ws, sql.Deliveries));
+        Assert.Equal(2, engagements.Count);
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(engagements.Concat(deliveries), q => Assert.Contains("USING (campaign_id, contact_id)", q.Query, StringComparison.Ordinal));
 
-        // The engagement read: the same grouping, and the engaging events filtered on each shard.
-        var engaging = Count(ws, $"SELECT count() FROM {table} WHERE event = 'clicked' OR (event = 'opened' AND ifNull(machine_open, 0) = 0)");
-        var shipped = ShardQueries(ws, engagements);
-        Assert.Equal(4, shipped.Count);
-        Assert.Equal(groups, shipped.Where(q => q.Query.Contains("GROUP BY", StringComparison.Ordinal)).Sum(q => q.Rows));
-        var filtered = shipped.Where(q => !q.Query.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
-        Assert.All(filtered, q => Assert.Contains("clicked", q.Query, StringComparison.Ordinal));
-        Assert.Equal(2, filtered.Count);
-        Assert.All(filtered, q => Assert.InRange(q.Rows, 1, engaging - 1));
-        Assert.Equal(engaging, filtered.Sum(q => q.Rows));
-        Assert.True(engaging < ws.Count("campaign_events"));
+        // Engagements: each shard joins its events with its contacts' send rows and returns only the
+        // engaging events of delivered contacts that name a customer; together, all of them.
+        var sendRows = $"SELECT campaign_id, contact_id FROM {table} GROUP BY campaign_id, contact_id " +
+                       "HAVING countIf(event = 'sent') > 0 AND countIf(event = 'bounced') = 0 AND max(customer_id) IS NOT NULL";
+        var engaging = Count(ws, $"SELECT count() FROM (SELECT campaign_id, contact_id FROM {table} WHERE event = 'clicked' OR (event = 'opened' AND ifNull(machine_open, 0) = 0)) " +
+                                 $"ALL INNER JOIN ({sendRows}) USING (campaign_id, contact_id)");
+        Assert.All(engagements, q => Assert.InRange(q.Rows, 1, engaging - 1));
+        Assert.Equal(engaging, engagements.Sum(q => q.Rows));
+
+        // Deliveries: each shard returns its first send day per campaign and customer, at most one
+        // row per pair on each shard, far fewer than the sends.
+        var pairs = Count(ws, $"SELECT count() FROM (SELECT DISTINCT campaign_id, customer FROM (SELECT campaign_id, max(customer_id) AS customer FROM {table} " +
+                          $"WHERE (campaign_id, contact_id) IN ({sendRows}) GROUP BY campaign_id, contact_id))");
+        Assert.All(deliveries, q => Assert.Contains("GROUP BY", q.Query, StringComparison.Ordinal));
+        Assert.All(deliveries, q => Assert.InRange(q.Rows, 1, pairs - 1));
+        Assert.InRange(deliveries.Sum(q => q.Rows), pairs, 2 * pairs);
+        Assert.True(deliveries.Sum(q => q.Rows) < Count(ws, $"SELECT count() FROM {table} WHERE event = 'sent'"));
     }
 
     [Fact]
-    public void A_contacts_events_spread_over_both_shards_give_the_engagements_of_one_server()
+    public void A_contacts_events_naming_a_customer_or_not_meet_on_one_shard_and_give_the_engagements_of_one_server()
     {
-        // Sends name the customer, clicks do not: a contact's click lands on its contact's shard,
-        // which for some contacts is not its customer's. The grouping merged over the shards still
-        // sees each contact's send and click together.
+        // Sends name the customer, clicks do not: all of a contact's events still land on its
+        // contact's shard, which for some contacts is not its customer's.
         string[] customers = ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")];
         const string campaign = "campaign_id,name,channel,audience,stage,program,started_on,cost,currency";
         string[] events =
@@ -138,13 +149,76 @@ public sealed class ClusterTests
         }
 
         var name = new ClickHouseConnection(cluster.DbPath).Database;
-        Assert.True(Count(cluster, $"SELECT count() FROM (SELECT contact_id FROM {name}_s1.campaign_events FINAL GROUP BY contact_id HAVING count() = 1)") > 0,
-            "no contact has its events on both shards");
+        Assert.Equal(0, Count(cluster, $"SELECT count() FROM (SELECT contact_id FROM {name}_s1.campaign_events FINAL GROUP BY contact_id HAVING count() = 1)"));
+        Assert.True(Count(cluster, $"SELECT count() FROM {name}_s1.campaign_events WHERE customer_id NOT IN (SELECT customer_id FROM {name}_s1.customers)") > 0,
+            "every contact is on its customer's shard: the test shows nothing");
+        AssertSameInfluence(one, cluster, 12);
+    }
+
+    [Fact]
+    public void The_migration_moves_events_sharded_by_customer_to_their_contacts_shard()
+    {
+        using var cluster = new TestWorkspace(engine: "clickhouse-cluster");
+        var d = (Ciclo.Dialects.ClickHouseClusterDialect)cluster.Workspace.Dialect;
+        var connection = new ClickHouseConnection(cluster.DbPath);
+        var name = connection.Database;
+
+        // The layout before: events sharded by their customer, or by their contact without one.
+        connection.Query("DROP TABLE campaign_events");
+        foreach (var shard in d.Cluster.Shards)
+        {
+            connection.Query($"DROP TABLE {shard}.campaign_events");
+        }
+
+        foreach (var statement in d.CreateTableStatements(Ciclo.Import.Entities.CampaignEvents))
+        {
+            connection.Query(statement.Replace("cityHash64(\"contact_id\")", "cityHash64(ifNull(\"customer_id\", \"contact_id\"))", StringComparison.Ordinal));
+        }
+
+        using var one = new TestWorkspace();
+        string[] events =
+        [
+            "campaign_id,contact_id,customer_id,event,occurred_at,machine_open",
+            .. Enumerable.Range(1, 16).SelectMany(i => new[]
+            {
+                $"K1,p{i}@x.example,C{i},sent,2024-01-05T10:00:00+00:00,", $"K1,p{i}@x.example,,opened,2024-01-06T09:00:00+00:00,false",
+                $"K1,p{i}@x.example,,clicked,2024-01-06T11:30:00+00:00,", $"K2,p{i}@x.example,C{i},sent,2024-02-05T10:00:00+00:00,",
+            }),
+        ];
+        foreach (var ws in new[] { cluster, one })
+        {
+            ws.ImportCsv("customers", ["customer_id,name,segment,region,acquired_on,churned_on", .. Enumerable.Range(1, 20).Select(i => $"C{i},N{i},smb,eu,2023-01-01,")]);
+            ws.ImportCsv("campaigns", "campaign_id,name,channel,audience,stage,program,started_on,cost,currency",
+                "K1,Campaign 1,email,customers,expand,vip,2024-01-01,,", "K2,Campaign 2,email,customers,expand,,2024-02-01,,");
+            ws.ImportCsv("campaign_events", events);
+        }
+
+        var split = $"SELECT count() FROM (SELECT DISTINCT contact_id FROM {name}_s1.campaign_events) WHERE contact_id IN (SELECT contact_id FROM {name}_s2.campaign_events)";
+        Assert.True(Count(cluster, split) > 0, "no contact has its events on both shards before");
+        var versions = Count(cluster, "SELECT sum(_version) FROM campaign_events");
+
+        foreach (var statement in Ciclo.Warehouse.Migrations.All.Single(m => m.Version == 4).Statements(d))
+        {
+            connection.Query(statement);
+        }
+
+        Assert.Equal(0, Count(cluster, split));
+        Assert.Equal(64, cluster.Count("campaign_events"));
+        Assert.Equal(versions, Count(cluster, "SELECT sum(_version) FROM campaign_events"));
+        Assert.Equal(0, Count(cluster, $"SELECT count() FROM system.tables WHERE database IN ('{name}', '{name}_s1', '{name}_s2') AND name LIKE '%resharding%'"));
+        Assert.Contains("cityHash64(contact_id)", (string)cluster.Workspace.Scalar($"SELECT engine_full FROM system.tables WHERE database = '{name}' AND name = 'campaign_events'")!, StringComparison.Ordinal);
+        AssertSameInfluence(one, cluster, 32);
+    }
+
+    private static void AssertSameInfluence(TestWorkspace one, TestWorkspace cluster, int engagements)
+    {
         var expected = Ciclo.Influence.InfluenceData.Load(one.Workspace, "UTC");
         var actual = Ciclo.Influence.InfluenceData.Load(cluster.Workspace, "UTC");
-        Assert.Equal(12, expected.Engagements.Count);
-        Assert.Equal(expected.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal), actual.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal));
-        Assert.Equal(expected.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal), actual.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal));
+        Assert.Equal(engagements, expected.Engagements.Count);
+        Assert.Equal(expected.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At), actual.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At));
+        Assert.Equal(expected.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal).ThenBy(d => d.Campaign, StringComparer.Ordinal),
+            actual.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal).ThenBy(d => d.Campaign, StringComparer.Ordinal));
+        Assert.Equal(expected.Activity.OrderBy(a => a.Key, StringComparer.Ordinal), actual.Activity.OrderBy(a => a.Key, StringComparer.Ordinal));
     }
 
     [Fact]

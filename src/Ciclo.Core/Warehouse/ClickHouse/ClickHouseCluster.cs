@@ -13,7 +13,10 @@ namespace Ciclo.Warehouse.ClickHouse;
 public sealed record ClickHouseCluster(string Name, IReadOnlyList<string> Shards)
 {
     /// <summary>
-    /// The tables sharded by customer, with the sharding expression. A row's versions must all
+    /// The tables sharded by customer, with the sharding expression. Campaign events are sharded by
+    /// contact: an event's customer is its contact's (the customer any of the contact's events
+    /// names), so all of a contact's events must meet on one shard for the per-contact and
+    /// per-customer logic of influence to run there. A row's versions must all
     /// land on one shard, because FINAL merges versions within a shard only: where the key does not
     /// hold the sharding columns, an import that moves a row to another customer writes a
     /// tombstone of the old row, which routes to the old shard (<c>_deleted = 1</c>).
@@ -23,7 +26,7 @@ public sealed record ClickHouseCluster(string Name, IReadOnlyList<string> Shards
         ["customers"] = "cityHash64(\"customer_id\")",
         ["revenue"] = "cityHash64(\"customer_id\")",
         ["program_members"] = "cityHash64(\"customer_id\")",
-        ["campaign_events"] = "cityHash64(ifNull(\"customer_id\", \"contact_id\"))",
+        ["campaign_events"] = "cityHash64(\"contact_id\")",
         ["surveys"] = "cityHash64(ifNull(\"customer_id\", \"response_id\"))",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -33,7 +36,7 @@ public sealed record ClickHouseCluster(string Name, IReadOnlyList<string> Shards
         ["customers"] = ["customer_id"],
         ["revenue"] = ["customer_id"],
         ["program_members"] = ["customer_id"],
-        ["campaign_events"] = ["customer_id", "contact_id"],
+        ["campaign_events"] = ["contact_id"],
         ["surveys"] = ["customer_id", "response_id"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
