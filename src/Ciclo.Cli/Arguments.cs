@@ -22,7 +22,7 @@ public sealed class Arguments
                 {
                     _options[a[2..eq]] = a[(eq + 1)..];
                 }
-                else if (a is "--help" or "--serve")
+                else if (a is "--help" or "--serve" or "--repair")
                 {
                     _options[a[2..]] = "true";
                 }

@@ -4,8 +4,9 @@ using Ciclo.Reports;
 
 namespace Ciclo.Cli.Commands;
 
-/// <summary>`ciclo check --db PATH`: amounts without an exchange rate on or before their date, and
-/// events of contacts never sent their campaign. Exit 0 when clean, 1 when something needs care.</summary>
+/// <summary>`ciclo check --db PATH [--repair]`: amounts without an exchange rate on or before their
+/// date, events of contacts never sent their campaign, and a per-send table that differs from the
+/// events (rebuilt with --repair). Exit 0 when clean, 1 when something needs care.</summary>
 public sealed class CheckCommand : ICommand
 {
     public string Name => "check";
@@ -13,10 +14,19 @@ public sealed class CheckCommand : ICommand
     public int Run(Arguments args, CliConsole console, string lang)
     {
         using var workspace = WorkspaceOption.Open(args);
+        var repair = args.Has("repair");
+        var f = new NumberFormatter(lang, workspace.Settings.Currency);
+        var sends = SendTableCheck.Compare(workspace);
+        if (!sends.Current && repair)
+        {
+            SendTableCheck.Rebuild(workspace);
+            console.Out.WriteLine(Text.Format(lang, "CheckSendTableRebuilt", f.Number(sends.Computed, "N0")));
+            sends = SendTableCheck.Compare(workspace);
+        }
+
         var missing = MissingRates.Find(workspace);
         var orphans = CampaignReport.Run(workspace, null, null, workspace.Settings.TimeZone).Sum(c => c.Inconsistencies);
-        var f = new NumberFormatter(lang, workspace.Settings.Currency);
-        if (missing.Count == 0 && orphans == 0)
+        if (missing.Count == 0 && orphans == 0 && sends.Current)
         {
             console.Out.WriteLine(Text.Get(lang, "CheckClean"));
             return 0;
@@ -34,6 +44,11 @@ public sealed class CheckCommand : ICommand
             }
 
             console.Out.Write(table.Render());
+        }
+
+        if (!sends.Current)
+        {
+            console.Out.WriteLine(Text.Format(lang, "CheckSendTableStale", f.Number(sends.Stored, "N0"), f.Number(sends.Computed, "N0")));
         }
 
         if (orphans > 0)

@@ -79,53 +79,37 @@ public static class Sources
         Dimensions = CustomerDimensions,
     };
 
-    /// <summary>Events grouped by campaign and contact; only contacts that were sent the campaign.
-    /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
+    /// <summary>The per-send table's rows (<see cref="SendTable"/>) of contacts that were sent the
+    /// campaign, with their campaign's audience, stage and programme.</summary>
     public static SqlSelect SendRows => ContactRows(sentOnly: true, eventCount: false);
 
-    /// <summary>The send rows without their campaign's attributes: a grouping of the events alone
-    /// (contact_customer_id, sent_at and the event flags per campaign and contact), which a
-    /// warehouse that shards events by contact computes on each shard.</summary>
+    /// <summary>The send rows without their campaign's attributes: the per-send table alone, which a
+    /// warehouse that shards it by contact reads on each shard.</summary>
     public static SqlSelect ContactSends => ContactRows(sentOnly: true, eventCount: false, withCampaign: false);
 
-    /// <summary>Events grouped by campaign and contact, every contact (sent_at null when the contact was
-    /// never sent the campaign), with "contact_events", the number of its events.</summary>
+    /// <summary>Every contact with events in a campaign (sent_at null when the contact was never sent
+    /// the campaign), with "contact_events", the number of its events.</summary>
     public static SqlSelect ContactRowsWithEventCount => ContactRows(sentOnly: false, eventCount: true);
 
     private static SqlSelect ContactRows(bool sentOnly, bool eventCount, bool withCampaign = true)
     {
-        var e = (string n) => Col("e", n);
-        var sent = When(e("event").Eq("sent"), e("occurred_at"));
-        List<SelectItem> items =
-        [
-            new(e("campaign_id"), "campaign_id"),
-            new(e("contact_id"), "contact_id"),
-            new(Max(Col("c", "audience")), "campaign_audience"),
-            new(Max(Col("c", "stage")), "campaign_stage"),
-            new(Max(Col("c", "program")), "campaign_program"),
-            new(Max(e("customer_id")), "contact_customer_id"),
-            new(Min(sent), "sent_at"),
-            new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
-            new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)))), "human_open"),
-            new(Max(Flag(e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(true)))), "machine_opened"),
-            new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
-            new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
-        ];
+        var x = (string n) => Col("x", n);
+        List<SelectItem> items = [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id")];
+        if (withCampaign)
+        {
+            items.AddRange([new(Col("c", "audience"), "campaign_audience"), new(Col("c", "stage"), "campaign_stage"), new(Col("c", "program"), "campaign_program")]);
+        }
+
+        items.AddRange(new[] { "contact_customer_id", "sent_at", "bounced", "human_open", "machine_opened", "clicked", "unsubscribed" }.Select(n => new SelectItem(x(n), n)));
         if (eventCount)
         {
-            items.Add(new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"));
+            items.Add(new(x("contact_events"), "contact_events"));
         }
 
-        if (!withCampaign)
+        return new SqlSelect(items, new TableSource(SendTable.Name, "x"))
         {
-            items.RemoveAll(i => i.Alias.StartsWith("campaign_", StringComparison.Ordinal) && i.Alias != "campaign_id");
-        }
-
-        return new SqlSelect(items, new TableSource("campaign_events", "e"))
-        {
-            Joins = withCampaign ? [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(e("campaign_id")))] : [],
-            GroupBy = [e("campaign_id"), e("contact_id")],
-            Having = sentOnly ? Min(sent).IsNotNull() : null,
+            Joins = withCampaign ? [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(x("campaign_id")))] : [],
+            Where = sentOnly ? x("sent_at").IsNotNull() : null,
         };
     }
 

@@ -97,50 +97,21 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
             : select;
 
     /// <summary>
-    /// The send rows (the same columns and values) with the
-    /// grouping of each campaign's events per contact sent to the shards: the grouping reads the
-    /// Distributed table bare with FINAL and drops tombstones in its WHERE (after FINAL), with no
-    /// join in it, so 18.16 sends it whole to each shard; each shard returns its partial aggregates
-    /// and the server asked merges them (min, max: exact however a contact's events are spread)
-    /// and then joins the small campaigns table, which the shards do not hold.
-    /// </summary>
-    public override SqlSelect SendRows(SqlSelect sendRows)
-    {
-        var campaignColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["campaign_audience"] = "audience", ["campaign_stage"] = "stage", ["campaign_program"] = "program",
-        };
-        var grouped = sendRows with
-        {
-            Items = [.. sendRows.Items.Where(i => !campaignColumns.ContainsKey(i.Alias))],
-            From = ShardedRead("campaign_events", "e"),
-            Joins = [],
-            Where = LiveRow("e"),
-        };
-        var g = (string n) => Sql.Sql.Col("g", n);
-        return new SqlSelect(
-            [.. sendRows.Items.Select(i => new SelectItem(campaignColumns.TryGetValue(i.Alias, out var column) ? Sql.Sql.Col("c", column) : g(i.Alias), i.Alias))],
-            new SubquerySource(grouped, "g"))
-        {
-            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Sql.Sql.Col("c", "campaign_id").Eq(g("campaign_id")))],
-        };
-    }
-
-    /// <summary>
-    /// The join of a sharded table's rows with a grouping of the same table, run whole on each
+    /// The join of a sharded table's rows with the rows of a table sharded alike, run whole on each
     /// shard: the Distributed table is read bare with FINAL (18.16 sends a query whose FROM is a
-    /// Distributed table to every shard, and the grouping inside the join reads the shard's own
+    /// Distributed table to every shard, and the subquery inside the join reads the shard's own
     /// part under distributed_product_mode=local), the join is spelled USING and no column names a
     /// table (18.16 drops table aliases from a joined query it sends to the shards), and the
     /// server asked merges what the shards return: their rows, or their partial aggregates when the
-    /// select groups. Exact when the join columns hold the sharding columns, which is checked.
+    /// select groups. Exact when both tables are sharded by the same columns and the join columns
+    /// hold them, which is checked.
     /// </summary>
     public override SqlSelect Colocated(SqlSelect select)
     {
         if (select is not { From: TableSource { Table: var table, Alias: var alias }, Joins: [{ Kind: JoinKind.Inner, Source: SubquerySource { Alias: var other } grouping } join] } ||
             !ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding))
         {
-            throw new ArgumentException("Not a sharded table joined to one grouping of itself.", nameof(select));
+            throw new ArgumentException("Not a sharded table joined to the rows of one other.", nameof(select));
         }
 
         var keys = SqlRewriter.Conjuncts(join.On).Select(c => c is Binary { Operator: BinaryOperator.Eq, Left: Column l, Right: Column r } &&
@@ -164,9 +135,10 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
                 {
                     Source = grouping with
                     {
-                        Query = inner.From is TableSource { Table: var t, Alias: var a } && t == table && inner.Joins.Count == 0
+                        Query = inner.From is TableSource { Table: var t, Alias: var a } && inner.Joins.Count == 0 &&
+                                ClickHouseCluster.ShardingColumns.TryGetValue(t, out var joined) && joined.SequenceEqual(sharding)
                             ? Unqualified(inner, a) with { From = ShardedRead(t, a), Where = inner.Where is null ? LiveRow(null) : LiveRow(null) & Unqualify(inner.Where, a) }
-                            : throw new ArgumentException("The grouping does not read " + table + " alone.", nameof(select)),
+                            : throw new ArgumentException("The joined rows are not of one table sharded as " + table + ".", nameof(select)),
                     },
                     Using = keys,
                 },

@@ -187,6 +187,18 @@ public class ClickHouseDialect : SqlDialect
     protected string VersionedEngine(EntitySchema table) =>
         "ENGINE = ReplacingMergeTree(" + QuoteIdentifier("_version") + ") ORDER BY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")";
 
+    /// <summary>
+    /// Newer versions of the rows in the scope: the rows given replace them when read with FINAL.
+    /// A key of the scope that the rows no longer give would keep its old row, so this is for tables
+    /// whose keys never leave (the per-send table: events are never deleted, and their key holds
+    /// the campaign and contact).
+    /// </summary>
+    public override IEnumerable<string> ReplaceRows(EntitySchema table, string rowsSql, string? scope) =>
+    [
+        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ", " +
+        QuoteIdentifier("_version") + ") SELECT *, toUInt64(" + Versions.Next().ToString(CultureInfo.InvariantCulture) + ") FROM (" + rowsSql + ")",
+    ];
+
     /// <summary>A newer version of the row: the latest insert wins when read with FINAL.</summary>
     public override string Upsert(EntitySchema table, IReadOnlyList<object?> values) =>
         "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ", " +

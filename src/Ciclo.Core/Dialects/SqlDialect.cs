@@ -20,14 +20,22 @@ public abstract class SqlDialect
     /// another order that gives the same rows. By default as written.</summary>
     public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;
 
-    /// <summary>The catalog's send rows (one row per campaign and contact) as the engine should read
-    /// them: the same columns and values. By default as written.</summary>
-    public virtual Sql.SqlSelect SendRows(Sql.SqlSelect sendRows) => sendRows;
+    /// <summary>
+    /// Statements that replace a table's rows in <paramref name="scope"/> (a condition on its own
+    /// columns; every row when null) with the rows of <paramref name="rowsSql"/>, which gives the
+    /// table's columns in order and only rows in the scope.
+    /// </summary>
+    public virtual IEnumerable<string> ReplaceRows(Import.EntitySchema table, string rowsSql, string? scope) =>
+    [
+        "DELETE FROM " + QuoteIdentifier(table.Table) + (scope is null ? string.Empty : " WHERE " + scope),
+        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") " + rowsSql,
+    ];
 
     /// <summary>
-    /// A select of a table inner-joined to a grouping of the same table on columns that include the
-    /// table's sharding columns: every row meets the group of its own key, so an engine whose table
-    /// is spread over shards by those columns may run it on each shard over the shard's own rows.
+    /// A select of a table inner-joined to the rows of a table with the same sharding columns, on
+    /// columns that include them (events and the per-send table, by contact): every row meets the
+    /// rows of its own key, so an engine whose tables are spread over shards by those columns may
+    /// run it on each shard over the shard's own rows.
     /// By default as written.
     /// </summary>
     public virtual Sql.SqlSelect Colocated(Sql.SqlSelect select) => select;

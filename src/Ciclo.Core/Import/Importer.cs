@@ -85,13 +85,17 @@ public sealed class Importer(Workspace workspace)
                 Format = source.Format with { Culture = options.Culture?.Name },
                 LocalFormsRejected = localForms,
             };
+            // The per-send rows of the campaigns whose events change are rewritten in the same unit of work.
+            var derived = entity == Entities.CampaignEvents
+                ? Catalog.SendTable.Refresh(workspace.Dialect, ValidationSpace.Read(v, $"SELECT DISTINCT campaign_id FROM {Good}", 1).Select(r => (string)r[0]!).ToList())
+                : [];
             if (space.IsWarehouse)
             {
-                ApplyInPlace(v, entity, summary);
+                ApplyInPlace(v, entity, summary, derived);
             }
             else
             {
-                ApplyToWarehouse(v, entity, summary);
+                ApplyToWarehouse(v, entity, summary, derived);
             }
 
             if (entity == Entities.Surveys)
@@ -110,7 +114,7 @@ public sealed class Importer(Workspace workspace)
     }
 
     /// <summary>DuckDB workspace: the checked rows are already beside the tables.</summary>
-    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s)
+    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
     {
         var d = workspace.Dialect;
         var q = d.QuoteIdentifier;
@@ -124,19 +128,32 @@ public sealed class Importer(Workspace workspace)
         v.Execute($"INSERT INTO quarantine SELECT {importId}, {d.Literal(entity.Name)}, {d.Literal(s.File)}, line, column_name, value, reason, detail " +
                 $"FROM {Rejects} ORDER BY line, column_name");
         v.Execute(d.Upsert(Tables.Imports, ImportRow(importId, s)));
+        foreach (var statement in derived)
+        {
+            v.Execute(statement);
+        }
+
         BeforeCommit?.Invoke();
         tx.Commit();
     }
 
     /// <summary>Another engine: the checked rows travel in bulk, in one unit of work of that engine.</summary>
-    private void ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s)
+    private void ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
     {
         var vq = DuckDbDialect.Instance.QuoteIdentifier;
         var rows = ValidationSpace.Read(v, $"SELECT {string.Join(", ", entity.Columns.Select(c => vq(c.Name)))} FROM {Good}", entity.Columns.Count).ToList();
         var importId = workspace.Connection.Count("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
         var rejects = ValidationSpace.Read(v, $"SELECT line, column_name, value, reason, detail FROM {Rejects} ORDER BY line, column_name", 5)
             .Select(r => new object?[] { importId, entity.Name, s.File, r[0], r[1], r[2], r[3], r[4] }).ToList();
-        workspace.Engine.ApplyImport(workspace.Connection, entity, rows, rejects, ImportRow(importId, s), BeforeCommit);
+        workspace.Engine.ApplyImport(workspace.Connection, entity, rows, rejects, ImportRow(importId, s), () =>
+        {
+            foreach (var statement in derived)
+            {
+                workspace.Connection.Execute(statement);
+            }
+
+            BeforeCommit?.Invoke();
+        });
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>

@@ -51,13 +51,13 @@ internal sealed class InfluenceData
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
         var g = (string n) => Col("g", n);
-        var sendRows = workspace.Dialect.SendRows(Sources.SendRows);
+        var sendRows = Sources.SendRows;
         var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
         var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull();
 
         // Each event beside its contact's send row (the contact's customer, whether it bounced): a
-        // join of the events with their own grouping by campaign and contact, which a warehouse
-        // sharded by contact runs on each shard. The campaign's attributes are joined after it
+        // join of the events with the per-send table on campaign and contact, which a warehouse
+        // that shards both by contact runs on each shard. The campaign's attributes are joined after it
         // (one join per SELECT), on the server asked.
         SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where, IReadOnlyList<SqlExpr> groupBy) =>
             workspace.Dialect.Colocated(new SqlSelect(items, new TableSource("campaign_events", "e"))

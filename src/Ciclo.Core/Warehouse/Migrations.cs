@@ -13,6 +13,7 @@ public static class Migrations
         new(2, "verbatim analysis results and workspace themes", Verbatims.VerbatimTables.Create),
         new(3, "PostgreSQL: program_members indexed by customer", MembershipIndex),
         new(4, "ClickHouse cluster: campaign events sharded by contact", EventsByContact),
+        new(5, "campaign_sends: the per-send table, built from the events", PerSendTable),
     ];
 
     public static int Latest => All[^1].Version;
@@ -50,4 +51,9 @@ public static class Migrations
     /// per-contact join of influence runs. Other engines keep all events in one table.</summary>
     private static IEnumerable<string> EventsByContact(SqlDialect d) =>
         d is ClickHouseClusterDialect cluster ? cluster.Reshard(Entities.CampaignEvents) : [];
+
+    /// <summary>The per-send table every e-mail number reads (<see cref="Catalog.SendTable"/>), built
+    /// from the events already there; imports keep it current from then on.</summary>
+    private static IEnumerable<string> PerSendTable(SqlDialect d) =>
+        d.CreateTableStatements(Catalog.SendTable.Schema).Concat(Catalog.SendTable.Refresh(d, null));
 }

@@ -27,6 +27,7 @@ public sealed record ClickHouseCluster(string Name, IReadOnlyList<string> Shards
         ["revenue"] = "cityHash64(\"customer_id\")",
         ["program_members"] = "cityHash64(\"customer_id\")",
         ["campaign_events"] = "cityHash64(\"contact_id\")",
+        ["campaign_sends"] = "cityHash64(\"contact_id\")",
         ["surveys"] = "cityHash64(ifNull(\"customer_id\", \"response_id\"))",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -37,6 +38,7 @@ public sealed record ClickHouseCluster(string Name, IReadOnlyList<string> Shards
         ["revenue"] = ["customer_id"],
         ["program_members"] = ["customer_id"],
         ["campaign_events"] = ["contact_id"],
+        ["campaign_sends"] = ["contact_id"],
         ["surveys"] = ["customer_id", "response_id"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -17,22 +17,21 @@ CROSS JOIN (
          "cu"."segment" AS "segment",
          "cu"."region" AS "region"
   FROM (
-    SELECT "e"."campaign_id" AS "campaign_id",
-           "e"."contact_id" AS "contact_id",
-           MAX("c"."audience") AS "campaign_audience",
-           MAX("c"."stage") AS "campaign_stage",
-           MAX("c"."program") AS "campaign_program",
-           MAX("e"."customer_id") AS "contact_customer_id",
-           MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) AS "sent_at",
-           MAX(CASE WHEN ("e"."event" = 'bounced') THEN 1 ELSE 0 END) AS "bounced",
-           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 0)) THEN 1 ELSE 0 END) AS "human_open",
-           MAX(CASE WHEN (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 1)) THEN 1 ELSE 0 END) AS "machine_opened",
-           MAX(CASE WHEN ("e"."event" = 'clicked') THEN 1 ELSE 0 END) AS "clicked",
-           MAX(CASE WHEN ("e"."event" = 'unsubscribed') THEN 1 ELSE 0 END) AS "unsubscribed"
-    FROM (SELECT * FROM "campaign_events" FINAL WHERE "_deleted" = 0) AS "e"
-    JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "e"."campaign_id")
-    GROUP BY "e"."campaign_id", "e"."contact_id"
-    HAVING (MIN(CASE WHEN ("e"."event" = 'sent') THEN "e"."occurred_at" END) IS NOT NULL))
+    SELECT "x"."campaign_id" AS "campaign_id",
+           "x"."contact_id" AS "contact_id",
+           "c"."audience" AS "campaign_audience",
+           "c"."stage" AS "campaign_stage",
+           "c"."program" AS "campaign_program",
+           "x"."contact_customer_id" AS "contact_customer_id",
+           "x"."sent_at" AS "sent_at",
+           "x"."bounced" AS "bounced",
+           "x"."human_open" AS "human_open",
+           "x"."machine_opened" AS "machine_opened",
+           "x"."clicked" AS "clicked",
+           "x"."unsubscribed" AS "unsubscribed"
+    FROM (SELECT * FROM "campaign_sends" FINAL WHERE "_deleted" = 0) AS "x"
+    JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "x"."campaign_id")
+    WHERE ("x"."sent_at" IS NOT NULL))
   AS "x"
   LEFT JOIN (SELECT * FROM "customers" FINAL WHERE "_deleted" = 0) AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
 AS "s"

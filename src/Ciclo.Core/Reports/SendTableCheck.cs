@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Ciclo.Catalog;
+using Ciclo.Sql;
+using Ciclo.Warehouse;
+
+namespace Ciclo.Reports;
+
+/// <summary>
+/// Whether the per-send table (<see cref="SendTable"/>) holds exactly what the campaign events
+/// give, and its rebuild. Imports keep it current in their own unit of work; this finds a table
+/// that something else left behind (rows written around Ciclo, an interrupted ClickHouse import,
+/// which has no transaction) and makes it current again.
+/// </summary>
+public static class SendTableCheck
+{
+    /// <summary>The number of rows of the table and of the events' grouping, and whether they are
+    /// the same rows: both are read in key order, each into a SHA-256 of its rows in turn.</summary>
+    public static (long Stored, long Computed, bool Current) Compare(Workspace workspace)
+    {
+        var renderer = new SqlRenderer(workspace.Dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
+        var columns = SendTable.Schema.Columns.Select(c => new SelectItem(Sql.Sql.Col("x", c.Name), c.Name)).ToList();
+        var stored = renderer.Render(new SqlSelect(columns, new TableSource(SendTable.Name, "x"))
+        {
+            OrderBy = [Sql.Sql.Col("x", "campaign_id"), Sql.Sql.Col("x", "contact_id")],
+        });
+        var computed = renderer.Render(new SqlSelect(columns, new SubquerySource(SendTable.FromEvents(null), "x"))
+        {
+            OrderBy = [Sql.Sql.Col("x", "campaign_id"), Sql.Sql.Col("x", "contact_id")],
+        });
+        var (storedRows, storedHash) = Digest(workspace, stored);
+        var (computedRows, computedHash) = Digest(workspace, computed);
+        return (storedRows, computedRows, storedRows == computedRows && storedHash.SequenceEqual(computedHash));
+    }
+
+    /// <summary>Rewrites the whole table from the events, in one unit of work.</summary>
+    public static void Rebuild(Workspace workspace)
+    {
+        using var tx = workspace.Connection.BeginTransaction();
+        foreach (var statement in SendTable.Refresh(workspace.Dialect, null))
+        {
+            workspace.Connection.Execute(statement);
+        }
+
+        tx.Commit();
+        DataVersion.Bump(workspace);
+    }
+
+    /// <summary>The number of rows and the hash of each row in turn, its values written in a form
+    /// every engine's types give alike.</summary>
+    private static (long Rows, byte[] Hash) Digest(Workspace workspace, string sql)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long rows = 0;
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new string[reader.FieldCount];
+        while (reader.Read())
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i) ? "\u2400" : reader.GetValue(i) switch
+                {
+                    DateTime t => t.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+                    DateTimeOffset o => o.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                    string s => s,
+                    var v => Convert.ToInt64(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+                };
+            }
+
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\u0001', values) + "\u0002"));
+            rows++;
+        }
+
+        return (rows, hash.GetHashAndReset());
+    }
+}

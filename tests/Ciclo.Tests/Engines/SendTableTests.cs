@@ -1,0 +1,132 @@
+using System.Globalization;
+using Ciclo.Catalog;
+using Ciclo.Reports;
+using Ciclo.Tests.Support;
+using Ciclo.Warehouse;
+
+namespace Ciclo.Tests.Engines;
+
+/// <summary>The per-send table every e-mail number reads: imports keep it equal to what the events
+/// give, on every engine, rewriting only the campaigns they change; a table left behind by
+/// something else is found by the check and rebuilt; schema step 5 builds it for an older workspace.</summary>
+public sealed class SendTableTests
+{
+    public static TheoryData<string> Engines => EquivalenceTests.Engines;
+
+    private const string Header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Imports_keep_the_per_send_table_equal_to_the_events(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var before = SendTableCheck.Compare(ws.Workspace);
+        Assert.True(before.Current);
+        Assert.True(before.Stored > 100, $"{before.Stored} per-send rows");
+
+        // A day of new events in two campaigns (a new contact sent and clicking, a known contact's
+        // click), and a re-imported send that now names another customer.
+        var known = Row(ws, "SELECT campaign_id, contact_id, occurred_at FROM " + ws.Workspace.Dialect.TableReference("campaign_events") +
+                            " WHERE event = 'sent' AND customer_id IS NOT NULL ORDER BY campaign_id, contact_id LIMIT 1");
+        var at = DateTime.SpecifyKind(Convert.ToDateTime(known[2], CultureInfo.InvariantCulture), DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss+00:00", CultureInfo.InvariantCulture);
+        var summary = ws.ImportCsv("campaign_events", Header,
+            "K1,new.contact@x.example,C1,sent,2024-07-20T09:00:00+00:00,",
+            "K1,new.contact@x.example,,clicked,2024-07-20T10:00:00+00:00,",
+            $"{known[0]},{known[1]},,clicked,2024-07-20T11:00:00+00:00,",
+            $"{known[0]},{known[1]},C2,sent,{at},");
+        Assert.Equal(0, summary.Rejected);
+
+        var after = SendTableCheck.Compare(ws.Workspace);
+        Assert.True(after.Current);
+        Assert.Equal(before.Stored + 1, after.Stored);
+        var added = Row(ws, "SELECT contact_customer_id, bounced, human_open, clicked, contact_events FROM " + ws.Workspace.Dialect.TableReference(SendTable.Name) +
+                            " WHERE campaign_id = 'K1' AND contact_id = 'new.contact@x.example'");
+        Assert.Equal(["C1", "0", "0", "1", "2"], added.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+        var moved = Row(ws, "SELECT contact_customer_id, clicked FROM " + ws.Workspace.Dialect.TableReference(SendTable.Name) +
+                            $" WHERE campaign_id = '{known[0]}' AND contact_id = '{known[1]}'");
+        Assert.Equal("1", Convert.ToString(moved[1], CultureInfo.InvariantCulture));
+
+        // The same file again changes no event, so nothing is rewritten and the table stays current.
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Header, "K1,new.contact@x.example,C1,sent,2024-07-20T09:00:00+00:00,").Updated);
+        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+    }
+
+    [Fact]
+    public void An_import_rewrites_only_the_campaigns_it_changes()
+    {
+        var statements = SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, ["K7", "K1"]);
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("DELETE FROM \"campaign_sends\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[0]);
+        Assert.Contains("WHERE (\"e\".\"campaign_id\" IN ('K1', 'K7'))", statements[1], StringComparison.Ordinal);
+        Assert.Empty(SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_table_changed_behind_Ciclo_is_found_and_rebuilt(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var d = ws.Workspace.Dialect;
+        var columns = string.Join(", ", SendTable.Schema.Columns.Select(c => c.Name));
+        var flipped = string.Join(", ", SendTable.Schema.Columns.Select(c => c.Name == "clicked" ? "1 - clicked AS clicked" : c.Name));
+        var one = $"SELECT {flipped} FROM {d.TableReference(SendTable.Name)} WHERE campaign_id = 'K1' AND sent_at IS NOT NULL ORDER BY contact_id LIMIT 1";
+        if (engine.StartsWith("clickhouse", StringComparison.Ordinal))
+        {
+            ws.Workspace.Connection.Execute($"INSERT INTO {SendTable.Name} ({columns}, _version) SELECT *, toUInt64({Ciclo.Dialects.Versions.Next()}) FROM ({one})");
+        }
+        else
+        {
+            ws.Workspace.Connection.Execute($"CREATE TEMP TABLE flipped AS {one}");
+            ws.Workspace.Connection.Execute($"DELETE FROM {SendTable.Name} WHERE campaign_id = 'K1' AND contact_id IN (SELECT contact_id FROM flipped)");
+            ws.Workspace.Connection.Execute($"INSERT INTO {SendTable.Name} ({columns}) SELECT * FROM flipped");
+        }
+
+        var stale = SendTableCheck.Compare(ws.Workspace);
+        Assert.False(stale.Current);
+        Assert.Equal(stale.Computed, stale.Stored);
+
+        SendTableCheck.Rebuild(ws.Workspace);
+        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Schema_step_5_builds_the_table_from_the_events_already_there(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var expected = SendTableCheck.Compare(ws.Workspace).Stored;
+        var d = ws.Workspace.Dialect;
+        ws.Workspace.Connection.Execute("DROP TABLE " + d.QuoteIdentifier(SendTable.Name));
+        if (d is Ciclo.Dialects.ClickHouseClusterDialect cluster)
+        {
+            foreach (var shard in cluster.Cluster.Shards)
+            {
+                ws.Workspace.Connection.Execute($"DROP TABLE {shard}.{SendTable.Name}");
+            }
+        }
+
+        foreach (var statement in Ciclo.Warehouse.Migrations.All.Single(m => m.Version == 5).Statements(d))
+        {
+            ws.Workspace.Connection.Execute(statement);
+        }
+
+        var built = SendTableCheck.Compare(ws.Workspace);
+        Assert.True(built.Current);
+        Assert.Equal(expected, built.Stored);
+    }
+
+    private static object?[] Row(TestWorkspace ws, string sql)
+    {
+        using var command = ws.Workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), sql);
+        var values = new object?[reader.FieldCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        }
+
+        return values;
+    }
+}
