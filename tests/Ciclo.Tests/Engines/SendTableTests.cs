@@ -51,6 +51,26 @@ public sealed class SendTableTests
         Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
     }
 
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    public void A_failed_events_import_leaves_the_per_send_table_as_it_was(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var before = SendTableCheck.Compare(ws.Workspace);
+        var file = ws.File("events.csv", Header, "K1,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,", "K2,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,");
+        var importer = new Ciclo.Import.Importer(ws.Workspace) { BeforeCommit = () => throw new IOException("disk gone") };
+        Assert.Throws<IOException>(() => importer.Import(Ciclo.Import.Entities.CampaignEvents, file));
+
+        var after = SendTableCheck.Compare(ws.Workspace);
+        Assert.True(after.Current);
+        Assert.Equal(before.Stored, after.Stored);
+        Assert.Equal(0L, Convert.ToInt64(ws.Workspace.Scalar($"SELECT count(*) FROM {SendTable.Name} WHERE contact_id = 'late@x.example'"), CultureInfo.InvariantCulture));
+
+        new Ciclo.Import.Importer(ws.Workspace).Import(Ciclo.Import.Entities.CampaignEvents, file);
+        Assert.Equal(before.Stored + 2, SendTableCheck.Compare(ws.Workspace).Stored);
+    }
+
     [Fact]
     public void An_import_rewrites_only_the_campaigns_it_changes()
     {
