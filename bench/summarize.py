@@ -39,18 +39,21 @@ def imports(scale, m):
 
 def dashboards(scale, m):
     print(f"\n#### Dashboard, scale {scale}\n")
-    print("| engine | pass | metrics | campaigns | influence | programmes | Ciclo total | hand-written SQL | ratio | one metric, one month |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| engine | pass | metrics | campaigns | influence | dashboard (metrics + campaigns + influence) | hand-written SQL | ratio | programmes | with programmes | ratio | one metric, one month |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for engine in ("duckdb", "postgres"):
         for p in ("cold", "hot"):
             key = (engine, "dashboard " + p, "total")
             if key not in m:
                 continue
-            parts = [seconds(m[(engine, "dashboard " + p, n)]["Seconds"]) for n in ("metrics", "campaigns", "influence", "programmes")]
+            parts = [seconds(m[(engine, "dashboard " + p, n)]["Seconds"]) for n in ("metrics", "campaigns", "influence")]
             total = m[key]["Seconds"]
+            programmes = m[(engine, "dashboard " + p, "programmes")]["Seconds"]
+            dashboard = m.get((engine, "dashboard " + p, "dashboard"), {"Seconds": total - programmes})["Seconds"]
             hand = m[(engine, "hand-written SQL " + p, "total")]["Seconds"]
             one = m.get((engine, "one metric", "expansion_revenue, Sep 2026 (cold)"))
-            print(f"| {engine} | {p} | {' | '.join(parts)} | **{seconds(total)}** | {seconds(hand)} | **{total / hand:.1f}x** | {seconds(one['Seconds']) if one and p == 'cold' else ''} |")
+            print(f"| {engine} | {p} | {' | '.join(parts)} | **{seconds(dashboard)}** | {seconds(hand)} | **{dashboard / hand:.1f}x** | {seconds(programmes)} | {seconds(total)} | {total / hand:.1f}x | "
+                  f"{seconds(one['Seconds']) if one and p == 'cold' else ''} |")
 
 
 for s in sys.argv[1:] or ["S", "M"]:

@@ -199,6 +199,7 @@ void Dashboard(string db, string engine)
     {
         using var workspace = Workspace.Open(db);
         var total = 0.0;
+        var dashboard = 0.0;
         foreach (var (name, run) in parts)
         {
             var best = double.MaxValue;
@@ -211,9 +212,16 @@ void Dashboard(string db, string engine)
             }
 
             total += best;
+            if (name != "programmes")
+            {
+                dashboard += best;
+            }
+
             Record(new Measurement(engine, "dashboard " + pass, name, best, 0));
         }
 
+        // The dashboard as the targets define it (every metric, campaigns, influence), and with the programme pages.
+        Record(new Measurement(engine, "dashboard " + pass, "dashboard", dashboard, 0));
         Record(new Measurement(engine, "dashboard " + pass, "total", total, 0));
     }
 

@@ -97,7 +97,8 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
             : select;
 
     /// <summary>
-    /// The join of a sharded table's rows with the rows of a table sharded alike, run whole on each
+    /// A sharded table's select, alone (its filter and grouping then run on each shard) or joined
+    /// with the rows of a table sharded alike, run whole on each
     /// shard: the Distributed table is read bare with FINAL (18.16 sends a query whose FROM is a
     /// Distributed table to every shard, and the subquery inside the join reads the shard's own
     /// part under distributed_product_mode=local), the join is spelled USING and no column names a
@@ -108,6 +109,15 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
     /// </summary>
     public override SqlSelect Colocated(SqlSelect select)
     {
+        if (select is { From: TableSource { Table: var single, Alias: var only }, Joins: [] } && ClickHouseCluster.IsSharded(single))
+        {
+            return Unqualified(select, only) with
+            {
+                From = ShardedRead(single, only),
+                Where = select.Where is null ? LiveRow(null) : LiveRow(null) & Unqualify(select.Where, only),
+            };
+        }
+
         if (select is not { From: TableSource { Table: var table, Alias: var alias }, Joins: [{ Kind: JoinKind.Inner, Source: SubquerySource { Alias: var other } grouping } join] } ||
             !ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding))
         {

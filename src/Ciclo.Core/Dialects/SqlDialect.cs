@@ -32,10 +32,10 @@ public abstract class SqlDialect
     ];
 
     /// <summary>
-    /// A select of a table inner-joined to the rows of a table with the same sharding columns, on
-    /// columns that include them (events and the per-send table, by contact): every row meets the
-    /// rows of its own key, so an engine whose tables are spread over shards by those columns may
-    /// run it on each shard over the shard's own rows.
+    /// A select of one table alone, or inner-joined to the rows of a table with the same sharding
+    /// columns on columns that include them (events and the per-send table, by contact): every row
+    /// meets the rows of its own key, so an engine whose tables are spread over shards by those
+    /// columns may run it on each shard over the shard's own rows (and merge what they return).
     /// By default as written.
     /// </summary>
     public virtual Sql.SqlSelect Colocated(Sql.SqlSelect select) => select;

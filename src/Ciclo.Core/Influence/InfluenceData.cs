@@ -59,7 +59,7 @@ internal sealed class InfluenceData
         // join of the events with the per-send table on campaign and contact, which a warehouse
         // that shards both by contact runs on each shard. The campaign's attributes are joined after it
         // (one join per SELECT), on the server asked.
-        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where, IReadOnlyList<SqlExpr> groupBy) =>
+        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where) =>
             workspace.Dialect.Colocated(new SqlSelect(items, new TableSource("campaign_events", "e"))
             {
                 Joins =
@@ -68,7 +68,6 @@ internal sealed class InfluenceData
                         e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
                 ],
                 Where = where,
-                GroupBy = groupBy,
             });
         JoinItem[] campaign = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))];
 
@@ -78,21 +77,28 @@ internal sealed class InfluenceData
             new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
         ], new SubquerySource(WithSendRow(
             [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
-            engaging & delivered, []), "g"))
+            engaging & delivered), "g"))
         {
             Joins = campaign,
             Where = c("audience").Eq("customers"),
         };
 
-        // The first send day per campaign and customer: the earliest of its contacts' sends
-        // (per shard, then the least of the shards' days).
+        // The first send day per campaign and customer: the earliest send of its delivered contacts,
+        // from the per-send table alone (a grouping a warehouse sharded by contact runs on each
+        // shard, then merges the shards' earliest sends). The local day is taken after the minimum.
+        var firstSends = workspace.Dialect.Colocated(new SqlSelect(
+        [
+            new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(Min(x("sent_at")), "first_sent_at"),
+        ], new TableSource(SendTable.Name, "x"))
+        {
+            Where = x("sent_at").IsNotNull() & delivered,
+            GroupBy = [x("campaign_id"), x("contact_customer_id")],
+        });
         var deliveries = new SqlSelect(
         [
             new(g("campaign_id"), "delivered_campaign"), new(c("program"), "delivered_program"), new(g("contact_customer_id"), "delivered_customer"),
-            new(g("first_send_day"), "first_send_day"),
-        ], new SubquerySource(WithSendRow(
-            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(Min(new LocalDate(e("occurred_at"))), "first_send_day")],
-            e("event").Eq("sent") & delivered, [e("campaign_id"), x("contact_customer_id")]), "g"))
+            new(new LocalDate(g("first_sent_at")), "first_send_day"),
+        ], new SubquerySource(firstSends, "g"))
         {
             Joins = campaign,
             Where = c("audience").Eq("customers"),
