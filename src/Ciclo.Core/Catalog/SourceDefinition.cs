@@ -11,4 +11,9 @@ namespace Ciclo.Catalog;
 public sealed record SourceDefinition(string Name, FromItem Rows, SqlExpr PeriodJoin)
 {
     public IReadOnlyDictionary<string, string> Dimensions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>For a source whose rows each fall in the period that holds one of their dates (its
+    /// <see cref="PeriodJoin"/> is <c>Within(Day)</c>), that date: a period then matches its rows by
+    /// the start of the period that holds the date, an equality the engine can join on by hash.</summary>
+    public SqlExpr? Day { get; init; }
 }

@@ -51,6 +51,7 @@ public static class Sources
         }, "s"),
         Within(C("booked_on")))
     {
+        Day = C("booked_on"),
         Dimensions = CustomerDimensions,
     };
 
@@ -76,6 +77,7 @@ public static class Sources
         }, "s"),
         Within(C("sent_day")))
     {
+        Day = C("sent_day"),
         Dimensions = CustomerDimensions,
     };
 
@@ -126,12 +128,14 @@ public static class Sources
         }, "s"),
         Within(C("answered_on")))
     {
+        Day = C("answered_on"),
         Dimensions = CustomerDimensions,
     };
 
     private static SourceDefinition LeadsBy(string name, string dayColumn) =>
         new(name, new TableSource("leads", "s"), Within(C(dayColumn)))
         {
+            Day = C(dayColumn),
             Dimensions = new Dictionary<string, string> { ["segment"] = "segment" },
         };
 
@@ -141,7 +145,7 @@ public static class Sources
 
     public static SourceDefinition LeadsConverted { get; } = LeadsBy("leads_converted", "converted_on");
 
-    public static SourceDefinition ChannelStats { get; } = new("channel_stats", new TableSource("channel_stats", "s"), Within(C("day")));
+    public static SourceDefinition ChannelStats { get; } = new("channel_stats", new TableSource("channel_stats", "s"), Within(C("day"))) { Day = C("day") };
 
     /// <summary>Marketing cost: channel_stats cost on its day; a campaign without any channel cost has its own cost on started_on.</summary>
     public static SourceDefinition Costs { get; } = new("costs",
@@ -172,7 +176,10 @@ public static class Sources
                 })),
             },
         ], "s"),
-        Within(C("day")));
+        Within(C("day")))
+    {
+        Day = C("day"),
+    };
 
     public static IReadOnlyList<SourceDefinition> All { get; } =
         [Customers, Revenue, Sends, Surveys, LeadsCreated, LeadsMql, LeadsConverted, ChannelStats, Costs];

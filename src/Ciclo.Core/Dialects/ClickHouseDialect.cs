@@ -31,6 +31,14 @@ public class ClickHouseDialect : SqlDialect
         _ => base.Literal(value),
     };
 
+    public override string PeriodStart(string day, Time.Grain grain) => grain switch
+    {
+        Time.Grain.Week => "toMonday(" + day + ")",
+        Time.Grain.Month => "toStartOfMonth(" + day + ")",
+        Time.Grain.Quarter => "toStartOfQuarter(" + day + ")",
+        _ => "toStartOfYear(" + day + ")",
+    };
+
     public override string DateLiteral(DateOnly day) => "toDate('" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "')";
 
     public override string TableReference(string table, string alias) => QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias) + " FINAL";

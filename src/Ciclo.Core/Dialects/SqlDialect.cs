@@ -1,3 +1,4 @@
+using Ciclo.Time;
 using System.Globalization;
 using Ciclo.Sql;
 
@@ -64,6 +65,10 @@ public abstract class SqlDialect
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         _ => throw new NotSupportedException(value.GetType().Name),
     };
+
+    /// <summary>The first day of the grain's period that holds a date (ISO weeks start on Monday).</summary>
+    public virtual string PeriodStart(string day, Time.Grain grain) =>
+        "CAST(date_trunc('" + grain.Name() + "', " + day + ") AS DATE)";
 
     public virtual string DateLiteral(DateOnly day) => "DATE '" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 

@@ -62,7 +62,11 @@ public static class QueryPlanner
     internal static SqlSelect BuildSelect(
         SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment, bool rangeJoins = true)
     {
-        var on = source.PeriodJoin;
+        // A source tied to periods by one date joins by the start of that date's period (an equality
+        // the engine hashes) where it would otherwise join on a range; both give the same rows.
+        var on = rangeJoins && source.Day is { } day && periods.Count > 0
+            ? Col("p", "period_start").Eq(new PeriodStart(day, periods[0].Grain))
+            : source.PeriodJoin;
         if (segment is not null)
         {
             on &= Col("s", source.Dimensions[segment.Dimension]).Eq(segment.Value);

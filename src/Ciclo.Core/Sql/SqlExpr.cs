@@ -45,6 +45,10 @@ public sealed record Coalesce(SqlExpr First, SqlExpr Second) : SqlExpr;
 /// <summary>The local calendar date of a timestamp in the request's reporting time zone.</summary>
 public sealed record LocalDate(SqlExpr Timestamp) : SqlExpr;
 
+/// <summary>The first day of the period of <paramref name="Grain"/> that holds the date
+/// (<see cref="Time.PeriodSpine.StartOf"/>: ISO weeks from Monday, calendar months, quarters, years).</summary>
+public sealed record PeriodStart(SqlExpr Day, Time.Grain Grain) : SqlExpr;
+
 /// <summary>Whole days from one date to another (To - From).</summary>
 public sealed record DaysBetween(SqlExpr From, SqlExpr To) : SqlExpr;
 

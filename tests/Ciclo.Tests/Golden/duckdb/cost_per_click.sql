@@ -1,15 +1,15 @@
 -- source: channel_stats
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) THEN "s"."clicks" END) AS "m_ad_clicks"
+       SUM(CASE WHEN ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) THEN "s"."clicks" END) AS "m_ad_clicks"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
-LEFT JOIN "channel_stats" AS "s" ON (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end"))
+LEFT JOIN "channel_stats" AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"
 ;
 -- source: costs
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."from_channel" = 1)) THEN "s"."cost_rc" END) AS "m_channel_spend",
-       COUNT(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
+       SUM(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) AND ("s"."from_channel" = 1)) THEN "s"."cost_rc" END) AS "m_channel_spend",
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "cs"."day" AS "day",
@@ -26,6 +26,6 @@ LEFT JOIN (
          "c"."audience" AS "audience"
   FROM "campaigns" AS "c"
   WHERE (("c"."cost" IS NOT NULL) AND (NOT EXISTS (SELECT 1 AS "one" FROM "channel_stats" AS "k" WHERE (("k"."campaign_id" = "c"."campaign_id") AND ("k"."cost" IS NOT NULL))))))
-AS "s" ON (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end"))
+AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"

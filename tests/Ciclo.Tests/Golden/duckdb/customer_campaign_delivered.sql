@@ -1,6 +1,6 @@
 -- source: sends
 SELECT "p"."period_index" AS "period_index",
-       COUNT(CASE WHEN ((("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end")) AND (("s"."audience" = 'customers') AND ("s"."bounced" = 0))) THEN 1 END) AS "m_customer_campaign_delivered"
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."sent_day") AS DATE)) AND (("s"."audience" = 'customers') AND ("s"."bounced" = 0))) THEN 1 END) AS "m_customer_campaign_delivered"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "x"."campaign_id" AS "campaign_id",
@@ -33,6 +33,6 @@ LEFT JOIN (
     WHERE ("x"."sent_at" IS NOT NULL))
   AS "x"
   LEFT JOIN "customers" AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
-AS "s" ON (("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end"))
+AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."sent_day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"

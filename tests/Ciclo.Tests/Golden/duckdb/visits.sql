@@ -1,7 +1,7 @@
 -- source: channel_stats
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) THEN "s"."visits" END) AS "m_visits"
+       SUM(CASE WHEN ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) THEN "s"."visits" END) AS "m_visits"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
-LEFT JOIN "channel_stats" AS "s" ON (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end"))
+LEFT JOIN "channel_stats" AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"

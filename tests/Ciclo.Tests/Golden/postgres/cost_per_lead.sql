@@ -1,7 +1,7 @@
 -- source: costs
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."audience" IN ('prospects', 'all'))) THEN "s"."cost_rc" END) AS "m_prospect_spend",
-       COUNT(CASE WHEN ((("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end")) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
+       SUM(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) AND ("s"."audience" IN ('prospects', 'all'))) THEN "s"."cost_rc" END) AS "m_prospect_spend",
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE)) AND ("s"."cost_rc" IS NULL)) THEN 1 END) AS "m_cost_rows_without_rate"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "cs"."day" AS "day",
@@ -18,14 +18,14 @@ LEFT JOIN (
          "c"."audience" AS "audience"
   FROM "campaigns" AS "c"
   WHERE (("c"."cost" IS NOT NULL) AND (NOT EXISTS (SELECT 1 AS "one" FROM "channel_stats" AS "k" WHERE (("k"."campaign_id" = "c"."campaign_id") AND ("k"."cost" IS NOT NULL))))))
-AS "s" ON (("s"."day" >= "p"."period_start") AND ("s"."day" < "p"."period_end"))
+AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"
 ;
 -- source: leads_created
 SELECT "p"."period_index" AS "period_index",
-       COUNT(CASE WHEN (("s"."created_on" >= "p"."period_start") AND ("s"."created_on" < "p"."period_end")) THEN 1 END) AS "m_new_leads"
+       COUNT(CASE WHEN ("p"."period_start" = CAST(date_trunc('month', "s"."created_on") AS DATE)) THEN 1 END) AS "m_new_leads"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
-LEFT JOIN "leads" AS "s" ON (("s"."created_on" >= "p"."period_start") AND ("s"."created_on" < "p"."period_end"))
+LEFT JOIN "leads" AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."created_on") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"

@@ -1,7 +1,7 @@
 -- source: revenue
 SELECT "p"."period_index" AS "period_index",
-       SUM(CASE WHEN ((("s"."booked_on" >= "p"."period_start") AND ("s"."booked_on" < "p"."period_end")) AND ("s"."kind" = 'new')) THEN "s"."amount_rc" END) AS "m_new_customer_revenue",
-       COUNT(CASE WHEN ((("s"."booked_on" >= "p"."period_start") AND ("s"."booked_on" < "p"."period_end")) AND ("s"."amount_rc" IS NULL)) THEN 1 END) AS "m_revenue_rows_without_rate"
+       SUM(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."booked_on") AS DATE)) AND ("s"."kind" = 'new')) THEN "s"."amount_rc" END) AS "m_new_customer_revenue",
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."booked_on") AS DATE)) AND ("s"."amount_rc" IS NULL)) THEN 1 END) AS "m_revenue_rows_without_rate"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "r"."revenue_id" AS "revenue_id",
@@ -15,6 +15,6 @@ LEFT JOIN (
          "c"."region" AS "region"
   FROM "revenue" AS "r"
   JOIN "customers" AS "c" ON ("c"."customer_id" = "r"."customer_id"))
-AS "s" ON (("s"."booked_on" >= "p"."period_start") AND ("s"."booked_on" < "p"."period_end"))
+AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."booked_on") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"

@@ -1,7 +1,7 @@
 -- source: sends
 SELECT "p"."period_index" AS "period_index",
-       COUNT(CASE WHEN ((("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end")) AND (("s"."audience" = 'prospects') AND ("s"."bounced" = 0))) THEN 1 END) AS "m_prospect_delivered",
-       COUNT(CASE WHEN ((("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end")) AND (("s"."audience" = 'prospects') AND (("s"."bounced" = 0) AND ("s"."clicked" = 1)))) THEN 1 END) AS "m_prospect_clicked"
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."sent_day") AS DATE)) AND (("s"."audience" = 'prospects') AND ("s"."bounced" = 0))) THEN 1 END) AS "m_prospect_delivered",
+       COUNT(CASE WHEN (("p"."period_start" = CAST(date_trunc('month', "s"."sent_day") AS DATE)) AND (("s"."audience" = 'prospects') AND (("s"."bounced" = 0) AND ("s"."clicked" = 1)))) THEN 1 END) AS "m_prospect_clicked"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "x"."campaign_id" AS "campaign_id",
@@ -34,6 +34,6 @@ LEFT JOIN (
     WHERE ("x"."sent_at" IS NOT NULL))
   AS "x"
   LEFT JOIN "customers" AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
-AS "s" ON (("s"."sent_day" >= "p"."period_start") AND ("s"."sent_day" < "p"."period_end"))
+AS "s" ON ("p"."period_start" = CAST(date_trunc('month', "s"."sent_day") AS DATE))
 GROUP BY "p"."period_index"
 ORDER BY "p"."period_index"
