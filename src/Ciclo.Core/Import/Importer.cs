@@ -16,6 +16,8 @@ public sealed class Importer(Workspace workspace)
 {
     private const string Staging = "_ciclo_staging";
     private const string Rejects = "_ciclo_rejects";
+    /// <summary>The file's rows in their types under the columns' names (with the text of the
+    /// columns that are not text, for the checks); after the checks, the good rows only.</summary>
     private const string Good = "_ciclo_good";
     private const string Originals = "_ciclo_originals";
 
@@ -36,48 +38,58 @@ public sealed class Importer(Workspace workspace)
         DropWork(v);
         try
         {
-            v.Execute($"CREATE TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            v.Execute($"CREATE TEMP TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
             var read = Stage(v, entity, source, mapping, progress, options.Culture);
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
             var checks = new ValidationChecks(entity, d) { Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
+            // Every value is read in its type once; the checks read the typed values beside the text.
+            v.Execute($"CREATE TEMP TABLE {Good} AS SELECT s.line, {checks.CheckedColumns()} FROM {Staging} AS s");
+            v.Execute("DROP TABLE " + Staging);
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
-                        $"FROM {Staging} AS s WHERE {broken}");
+                        $"FROM {Good} AS s WHERE {broken}");
             }
 
             // A rejected value is reported as written, before it was read in the file's culture.
             v.Execute($"UPDATE {Rejects} AS r SET value = o.value FROM {Originals} AS o WHERE o.line = r.line AND o.column_name = r.column_name");
 
-            var typedColumns = string.Join(", ", entity.Columns.Select(c => $"{checks.Typed(c)} AS {q(c.Name)}"));
             var keyList = string.Join(", ", entity.Key.Select(q));
-            var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
-            v.Execute($"CREATE TABLE {Good} AS SELECT s.line, {typedColumns} FROM {Staging} AS s " +
-                    $"WHERE s.line NOT IN (SELECT line FROM {Rejects})");
+            if (v.Count($"SELECT count(*) FROM {Rejects}") > 0)
+            {
+                v.Execute($"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
+            }
 
-            // A key repeated with different values inside the file is ambiguous: every such row is rejected.
-            v.Execute($"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
-                    $"(SELECT string_agg(CAST(o.line AS VARCHAR), ', ' ORDER BY o.line) FROM {Good} AS o WHERE " +
-                    string.Join(" AND ", entity.Key.Select(k => $"o.{q(k)} = g.{q(k)}")) + " AND o.line <> g.line) " +
-                    $"FROM {Good} AS g WHERE ({keyList}) IN (SELECT {keyList} FROM {Good} GROUP BY {keyList} " +
-                    $"HAVING count(DISTINCT ROW({allColumns})) > 1)");
-            v.Execute($"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
-            var beforeDedup = v.Count($"SELECT count(*) FROM {Good}");
-            v.Execute($"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
-            var repeated = beforeDedup - v.Count($"SELECT count(*) FROM {Good}");
+            // Only a key the file holds more than once can be ambiguous or repeated: most files hold none.
+            long repeated = 0;
+            if (v.Count($"SELECT count(*) FROM (SELECT 1 FROM {Good} GROUP BY {keyList} HAVING count(*) > 1)") > 0)
+            {
+                repeated = RemoveRepeats(v, entity);
+            }
 
             space.MirrorExisting(entity, Good);
             var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
             var sameRow = string.Join(" AND ", entity.Columns.Select(c => $"t.{q(c.Name)} IS NOT DISTINCT FROM g.{q(c.Name)}"));
-            var inserted = v.Count($"SELECT count(*) FROM {Good} AS g WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})");
-            var unchanged = v.Count($"SELECT count(*) FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            long inserted = v.Count($"SELECT count(*) FROM {Good}"), unchanged = 0;
+            if (v.Count($"SELECT count(*) FROM (SELECT 1 FROM {q(entity.Table)} LIMIT 1)") > 0)
+            {
+                // Rows already there: which keys are new and which rows are identical, in one pass.
+                var counts = ValidationSpace.Read(v, $"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})), " +
+                        $"count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})) FROM {Good} AS g", 2).Single();
+                (inserted, unchanged) = ((long)counts[0]!, (long)counts[1]!);
+            }
+
             var rejected = v.Count($"SELECT count(DISTINCT line) FROM {Rejects}");
             // Without a declared culture, rejected values that look written in a local form (1.234,56, 15/03/2024) earn a hint.
             var localForms = options.Culture is not null ? 0 : v.Count($"SELECT count(*) FROM {Rejects} WHERE reason IN ('not_a_number', 'not_a_date', 'not_a_timestamp') " +
                     $"AND regexp_full_match(value, {d.Literal(ValueCulture.LocalFormPattern)})");
             var updated = read - rejected - repeated - inserted - unchanged;
-            v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            if (unchanged > 0)
+            {
+                v.Execute($"DELETE FROM {Good} AS g WHERE EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey} AND {sameRow})");
+            }
+
             v.Execute("SET TimeZone = 'UTC'");
 
             var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown)
@@ -113,6 +125,25 @@ public sealed class Importer(Workspace workspace)
         }
     }
 
+    /// <summary>Rejects every row of a key the file holds with different values (ambiguous) and keeps
+    /// the first of identical repeats; returns how many repeats were dropped.</summary>
+    private static long RemoveRepeats(DuckDBConnection v, EntitySchema entity)
+    {
+        var d = DuckDbDialect.Instance;
+        var q = d.QuoteIdentifier;
+        var keyList = string.Join(", ", entity.Key.Select(q));
+        var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
+        v.Execute($"INSERT INTO {Rejects} SELECT g.line, {d.Literal(entity.Key[0])}, g.{q(entity.Key[0])}, 'ambiguous_key', " +
+                $"(SELECT string_agg(CAST(o.line AS VARCHAR), ', ' ORDER BY o.line) FROM {Good} AS o WHERE " +
+                string.Join(" AND ", entity.Key.Select(k => $"o.{q(k)} = g.{q(k)}")) + " AND o.line <> g.line) " +
+                $"FROM {Good} AS g WHERE ({keyList}) IN (SELECT {keyList} FROM {Good} GROUP BY {keyList} " +
+                $"HAVING count(DISTINCT ROW({allColumns})) > 1)");
+        v.Execute($"DELETE FROM {Good} WHERE line IN (SELECT line FROM {Rejects})");
+        var beforeDedup = v.Count($"SELECT count(*) FROM {Good}");
+        v.Execute($"DELETE FROM {Good} WHERE line NOT IN (SELECT min(line) FROM {Good} GROUP BY {keyList})");
+        return beforeDedup - v.Count($"SELECT count(*) FROM {Good}");
+    }
+
     /// <summary>DuckDB workspace: the checked rows are already beside the tables.</summary>
     private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
     {
@@ -121,7 +152,12 @@ public sealed class Importer(Workspace workspace)
         var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
         var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
         using var tx = v.BeginTransaction();
-        v.Execute($"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
+        if (s.Updated > 0)
+        {
+            // Only updated rows meet a key already there (identical rows were dropped from the good rows).
+            v.Execute($"DELETE FROM {q(entity.Table)} AS t WHERE EXISTS (SELECT 1 FROM {Good} AS g WHERE {sameKey})");
+        }
+
         v.Execute($"INSERT INTO {q(entity.Table)} ({allColumns}) SELECT {allColumns} FROM {Good}");
         var importId = v.Count("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
         v.Execute($"DELETE FROM quarantine WHERE entity = {d.Literal(entity.Name)} AND file = {d.Literal(s.File)}");
@@ -193,8 +229,8 @@ public sealed class Importer(Workspace workspace)
     private static long Stage(DuckDBConnection v, EntitySchema entity, IRowSource source, int?[] mapping, IProgress<double>? progress, ValueCulture? culture)
     {
         var q = DuckDbDialect.Instance.QuoteIdentifier;
-        v.Execute($"CREATE TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
-        v.Execute($"CREATE TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
+        v.Execute($"CREATE TEMP TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
+        v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
         long read = 0;
         using (var appender = v.CreateAppender(Staging))
         using (var originals = v.CreateAppender(Originals))

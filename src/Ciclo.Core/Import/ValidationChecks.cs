@@ -3,10 +3,12 @@ using Ciclo.Dialects;
 namespace Ciclo.Import;
 
 /// <summary>
-/// The per-value and per-row rules of DATA.md as SQL conditions over the staging table, where
-/// every value is text (trimmed, empty as NULL). <see cref="Typed"/> gives a column's value in
-/// its type, NULL when it is missing or malformed; each check names the column, a reason code
-/// and the condition that breaks it.
+/// The per-value and per-row rules of DATA.md as SQL conditions. The staging table holds every
+/// value as text (trimmed, empty as NULL); <see cref="Typed"/> reads a column's text in its type,
+/// NULL when it is missing or malformed. The checks run on the checked table built from it
+/// (<see cref="CheckedColumns"/>): each column in its type under its own name, beside its text
+/// when the type is not text, so that each value is read once however many rules look at it.
+/// Each check names the column, a reason code and the condition that breaks it.
 /// </summary>
 internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string stagingAlias = "s")
 {
@@ -34,14 +36,31 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
         ? (new DateOnly(1970, 1, 2), new DateOnly(2105, 12, 31))
         : (new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31));
 
-    public string Raw(string column) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column);
+    /// <summary>The column's text, in the staging table.</summary>
+    private string Staged(string column) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column);
 
-    private string Matches(string column, string pattern) => "regexp_full_match(" + Raw(column) + ", " + d.Literal(pattern) + ")";
+    /// <summary>The column's text, in the checked table.</summary>
+    public string Raw(string column) => entity.Column(column).Type == ColumnType.Text
+        ? Value(entity.Column(column))
+        : d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(column + TextSuffix);
 
-    /// <summary>The column's value in its type; NULL when missing or malformed.</summary>
-    public string Typed(ColumnSpec c)
+    /// <summary>The column's value in its type, in the checked table.</summary>
+    private string Value(ColumnSpec c) => d.QuoteIdentifier(stagingAlias) + "." + d.QuoteIdentifier(c.Name);
+
+    /// <summary>Names a non-text column's text beside its typed value in the checked table.</summary>
+    private const string TextSuffix = ":text";
+
+    /// <summary>The checked table's columns, read from the staging table: every column in its type
+    /// under its name, and the text of each column whose type is not text.</summary>
+    public string CheckedColumns() => string.Join(", ", entity.Columns.Select(c => $"{Typed(c)} AS {d.QuoteIdentifier(c.Name)}")
+        .Concat(entity.Columns.Where(c => c.Type != ColumnType.Text).Select(c => $"{Staged(c.Name)} AS {d.QuoteIdentifier(c.Name + TextSuffix)}")));
+
+    private string Matches(string column, string pattern) => "regexp_full_match(" + Staged(column) + ", " + d.Literal(pattern) + ")";
+
+    /// <summary>The column's value in its type, read from the staging table; NULL when missing or malformed.</summary>
+    private string Typed(ColumnSpec c)
     {
-        var raw = Raw(c.Name);
+        var raw = Staged(c.Name);
         return c.Type switch
         {
             ColumnType.Text => raw,
@@ -83,7 +102,7 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
             };
             if (reason is not null)
             {
-                yield return (c.Name, reason, detail, $"{raw} IS NOT NULL AND ({Typed(c)}) IS NULL");
+                yield return (c.Name, reason, detail, $"{raw} IS NOT NULL AND ({Value(c)}) IS NULL");
             }
 
             if (c.Type is ColumnType.Date or ColumnType.Timestamp)
@@ -93,24 +112,24 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
                 var (below, above) = c.Type == ColumnType.Date
                     ? ($"DATE '{Day(first)}'", $"DATE '{Day(last)}'")
                     : ($"TIMESTAMPTZ '{Day(first)} 00:00:00+00'", $"TIMESTAMPTZ '{Day(last)} 23:59:59.999999+00'");
-                yield return (c.Name, "out_of_range", Day(first) + " – " + Day(last), $"({Typed(c)}) < {below} OR ({Typed(c)}) > {above}");
+                yield return (c.Name, "out_of_range", Day(first) + " – " + Day(last), $"({Value(c)}) < {below} OR ({Value(c)}) > {above}");
             }
 
             if (c.Min is { } min)
             {
                 var isPositive = min > 0 && min < 1;
                 yield return (c.Name, isPositive ? "not_positive" : "below_minimum", isPositive ? null : Format(min),
-                    $"({Typed(c)}) < {d.Literal(min)}");
+                    $"({Value(c)}) < {d.Literal(min)}");
             }
 
             if (c.Max is { } max)
             {
-                yield return (c.Name, "above_maximum", Format(max), $"({Typed(c)}) > {d.Literal(max)}");
+                yield return (c.Name, "above_maximum", Format(max), $"({Value(c)}) > {d.Literal(max)}");
             }
 
             if (c.NotBefore is { } other)
             {
-                yield return (c.Name, "before_other", other, $"({Typed(c)}) < ({Typed(entity.Column(other))})");
+                yield return (c.Name, "before_other", other, $"({Value(c)}) < ({Value(entity.Column(other))})");
             }
 
             if (c.References is { } target)
@@ -126,9 +145,9 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
             yield return rule.Kind switch
             {
                 RowRuleKind.NegativeOnlyForRefund => (rule.Column, "negative_not_refund", null,
-                    $"({Typed(entity.Column("amount"))}) < 0 AND coalesce(({Typed(entity.Column("kind"))}), '') <> 'refund'"),
+                    $"({Value(entity.Column("amount"))}) < 0 AND coalesce(({Value(entity.Column("kind"))}), '') <> 'refund'"),
                 RowRuleKind.ClicksNotAboveImpressions => (rule.Column, "clicks_above_impressions", null,
-                    $"({Typed(entity.Column("clicks"))}) > ({Typed(entity.Column("impressions"))})"),
+                    $"({Value(entity.Column("clicks"))}) > ({Value(entity.Column("impressions"))})"),
                 RowRuleKind.CustomerRequiredWhenConverted => (rule.Column, "customer_required_when_converted", null,
                     $"{Raw("converted_on")} IS NOT NULL AND {Raw("customer_id")} IS NULL"),
                 RowRuleKind.LostNotWithConverted => (rule.Column, "lost_with_converted", null,

@@ -41,8 +41,7 @@ public static class VerbatimAnalysisStore
             }
         }
 
-        var results = new CommentAnalysis[pending.Count];
-        Parallel.For(0, pending.Count, i => results[i] = analyzer.Analyze(pending[i].Comment, pending[i].Language));
+        var results = AnalyzeEachOnce(analyzer, pending.Select(p => (p.Comment, p.Language)).ToList());
         var now = DateTime.UtcNow;
         var work = VerbatimTables.AnalysisWork;
         if (workspace.Engine.Kind == Engine.ClickHouse)
@@ -87,6 +86,29 @@ public static class VerbatimAnalysisStore
         }
 
         return map;
+    }
+
+    /// <summary>The analysis of every comment, each distinct comment (with its given language) analysed
+    /// once, in parallel: answers often repeat a short comment word for word.</summary>
+    private static CommentAnalysis[] AnalyzeEachOnce(VerbatimAnalyzer analyzer, List<(string Comment, string? Language)> comments)
+    {
+        var distinct = new Dictionary<(string Comment, string? Language), int>();
+        var unique = new List<(string Comment, string? Language)>();
+        var index = new int[comments.Count];
+        for (var i = 0; i < comments.Count; i++)
+        {
+            if (!distinct.TryGetValue(comments[i], out var k))
+            {
+                k = distinct[comments[i]] = unique.Count;
+                unique.Add(comments[i]);
+            }
+
+            index[i] = k;
+        }
+
+        var analysed = new CommentAnalysis[unique.Count];
+        Parallel.For(0, unique.Count, k => analysed[k] = analyzer.Analyze(unique[k].Comment, unique[k].Language));
+        return [.. index.Select(k => analysed[k])];
     }
 
     private static object?[] Row(string id, string hash, string fingerprint, CommentAnalysis a, DateTime now) =>

@@ -46,6 +46,36 @@ public sealed class ImportBehaviourTests
         Assert.Equal(1, ws.Count("customers"));
     }
 
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public void A_first_import_and_a_reimport_with_every_outcome_count_each_row_once(string engine)
+    {
+        using var ws = new TestWorkspace(engine: engine);
+        var first = ws.ImportCsv("customers", Header, "A,Alpha,SMB,IT,2024-01-01,", "B,Beta,SMB,IT,2024-01-02,", "C,Gamma,SMB,IT,2024-01-03,");
+        Assert.Equal((3L, 3L, 0L, 0L, 0L, 0L), (first.Read, first.Inserted, first.Updated, first.Unchanged, first.Repeated, first.Rejected));
+
+        var second = ws.ImportCsv("customers", Header,
+            "A,Alpha,SMB,IT,2024-01-01,",            // line 2: unchanged
+            "B,Beta,Enterprise,IT,2024-01-02,",      // 3: updated
+            "E,Epsilon,SMB,IT,2024-02-01,",          // 4: inserted
+            "E,Epsilon,SMB,IT,2024-02-01,",          // 5: repeated
+            "F,Phi,SMB,IT,2024-02-02,",              // 6: ambiguous with 7
+            "F,Phi,SMB,DE,2024-02-02,",              // 7: ambiguous with 6
+            "G,Gamma,SMB,IT,not-a-date,",            // 8: rejected
+            "C,Gamma,SMB,IT,2024-01-03,",            // 9: unchanged
+            "C,Gamma,SMB,IT,2024-01-03,",            // 10: repeated
+            "H,Eta,SMB,IT,2024-02-03,",              // 11: inserted
+            "H,Eta,SMB,IT,2024-13-03,");             // 12: rejected for its date, so H is not ambiguous
+
+        Assert.Equal((11L, 2L, 1L, 2L, 2L, 4L), (second.Read, second.Inserted, second.Updated, second.Unchanged, second.Repeated, second.Rejected));
+        var quarantine = Importer.Quarantine(ws.Workspace).Select(r => (r.Line, r.Reason)).ToList();
+        Assert.Equal([(6L, "ambiguous_key"), (7L, "ambiguous_key"), (8L, "not_a_date"), (12L, "not_a_date")], quarantine);
+        Assert.Equal(5, ws.Count("customers"));
+        Assert.Equal("Enterprise", ws.Workspace.Scalar("SELECT segment FROM " + ws.Workspace.Dialect.TableReference("customers") + " WHERE customer_id = 'B'"));
+    }
+
     [Fact]
     public void A_file_missing_a_required_column_is_refused_whole_and_leaves_the_workspace_as_it_was()
     {

@@ -44,6 +44,37 @@ public sealed class VerbatimStoreTests
     }
 
     [Fact]
+    public void A_comment_written_twice_is_stored_for_each_answer_as_if_analysed_alone()
+    {
+        using var ws = new TestWorkspace();
+        ws.ImportCsv("surveys", [.. Header,
+            "S1,,,2024-03-01,9,Great support and fair price,en",
+            "S2,,,2024-03-02,9,Great support and fair price,en",
+            "S3,,,2024-03-03,9,Great support and fair price,",
+            "S4,,,2024-03-04,2,Great support and fair price,it",
+            "S5,,,2024-03-05,2,Great support and fair price.,en"]);
+
+        var analyzer = new VerbatimAnalyzer(ThemeStore.Load(ws.Workspace));
+        var stored = VerbatimAnalysisStore.Load(ws.Workspace);
+        var written = new Dictionary<string, (string Comment, string? Language)>
+        {
+            ["S1"] = ("Great support and fair price", "en"), ["S2"] = ("Great support and fair price", "en"),
+            ["S3"] = ("Great support and fair price", null), ["S4"] = ("Great support and fair price", "it"),
+            ["S5"] = ("Great support and fair price.", "en"),
+        };
+        Assert.Equal(written.Keys.Order(), stored.Keys.Order());
+        foreach (var (id, (comment, language)) in written)
+        {
+            var alone = analyzer.Analyze(comment, language);
+            var row = stored[id];
+            Assert.Equal((alone.Language, alone.LanguageConfidence, alone.LanguageGiven, string.Join(' ', alone.Themes), alone.Sentiment, alone.SentimentScore),
+                (row.Language, row.LanguageConfidence, row.LanguageGiven, string.Join(' ', row.Themes), row.Sentiment, row.SentimentScore));
+        }
+
+        Assert.NotEqual(stored["S1"].LanguageGiven, stored["S3"].LanguageGiven);
+    }
+
+    [Fact]
     public void A_workspace_theme_is_used_and_analyses_every_comment_again()
     {
         using var ws = new TestWorkspace();
