@@ -29,7 +29,10 @@ public static class SendTable
         new("clicked", ColumnType.Integer, true),
         new("unsubscribed", ColumnType.Integer, true),
         new("contact_events", ColumnType.Integer, true),
-    ], ["campaign_id", "contact_id"]);
+    ], ["campaign_id", "contact_id"])
+    {
+        Derived = true,
+    };
 
     /// <summary>The table's rows computed from the events: of every campaign, or of the campaigns named.
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>

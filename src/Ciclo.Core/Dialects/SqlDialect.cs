@@ -121,12 +121,12 @@ public abstract class SqlDialect
         _ => "VARCHAR",
     };
 
-    /// <summary>CREATE TABLE for a declared table, keyed by its natural key.</summary>
+    /// <summary>CREATE TABLE for a declared table, keyed by its natural key (a derived table: no key constraint).</summary>
     public virtual string CreateTable(Import.EntitySchema table, bool ifNotExists = false)
     {
         var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + ColumnTypeName(c.Type) + (c.Required ? " NOT NULL" : string.Empty));
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
-               ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + "))";
+               (table.Derived ? string.Empty : ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")") + ")";
     }
 
     /// <summary>The statements that create a declared table: one CREATE TABLE, or more where an

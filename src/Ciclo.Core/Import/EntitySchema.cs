@@ -5,6 +5,12 @@ public sealed record EntitySchema(string Name, IReadOnlyList<ColumnSpec> Columns
 {
     public IReadOnlyList<RowRule> Rules { get; init; } = [];
 
+    /// <summary>A table of rows computed from others and rewritten a scope at a time (the per-send
+    /// table): its key is unique by construction and not enforced by a constraint, which would make
+    /// DuckDB rewrite rows of the same keys in one transaction many times slower. ClickHouse still
+    /// orders its versions by the key.</summary>
+    public bool Derived { get; init; }
+
     /// <summary>The table that holds the entity's rows in the warehouse.</summary>
     public string Table => Name;
 
