@@ -132,10 +132,29 @@ public static class MetricEngine
             ("leads", Sql.Sql.Col("t", "created_on")),
             ("leads", Sql.Sql.Col("t", "converted_on")),
             ("channel_stats", Sql.Sql.Col("t", "day")),
-            ("campaign_events", new LocalDate(Sql.Sql.Col("t", "occurred_at"))),
         };
-        var union = new UnionSource(
-            days.Select(d => new SqlSelect([new SelectItem(Sql.Sql.Max(d.Day), "day")], new TableSource(d.Table, "t"))).ToList(), "u");
+        var selects = days.Select(d => new SqlSelect([new SelectItem(Sql.Sql.Max(d.Day), "day")], new TableSource(d.Table, "t"))).ToList();
+
+        // Events: the latest instant first, then the local days of the events of its last four days
+        // only. A time zone's offset lies within -12 h..+14 h, so an event more than two days before
+        // the latest cannot fall on a later local day; this avoids converting every event.
+        var occurred = Sql.Sql.Col("t", "occurred_at");
+        var latestEvent = workspace.Scalar(renderer.Render(new SqlSelect([new SelectItem(Sql.Sql.Max(occurred), "at")], new TableSource("campaign_events", "t"))));
+        if (latestEvent is not (null or DBNull))
+        {
+            DateTime? last = latestEvent switch
+            {
+                DateTime t => t,
+                DateTimeOffset o => o.UtcDateTime,
+                _ => null,
+            };
+            selects.Add(new SqlSelect([new SelectItem(Sql.Sql.Max(new LocalDate(occurred)), "day")], new TableSource("campaign_events", "t"))
+            {
+                Where = last is { } at ? occurred >= Sql.Sql.Lit(at.AddDays(-4)) : null,
+            });
+        }
+
+        var union = new UnionSource(selects, "u");
         var select = new SqlSelect([new SelectItem(Sql.Sql.Max(Sql.Sql.Col("u", "day")), "day")], union);
         var value = workspace.Scalar(renderer.Render(select));
         return value switch

@@ -61,7 +61,9 @@ public sealed class ClickHouseDataReader : DbDataReader
 
         if (t.StartsWith("DateTime", StringComparison.Ordinal))
         {
-            return DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            // The zero time is the default ClickHouse gives an aggregate over no rows (max of an empty
+            // table), as 0000-00-00 is for dates: no value, as in SQL.
+            return text == "0000-00-00 00:00:00" ? null : DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), DateTimeKind.Utc);
         }
 
         if (t.StartsWith("Decimal", StringComparison.Ordinal))
