@@ -25,6 +25,7 @@ internal sealed class ValidationSpace : IDisposable
         {
             _own = new DuckDBConnection("Data Source=:memory:");
             _own.Open();
+            DuckDbMemory.Apply(_own, inMemory: true);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class DuckDbEngine : WarehouseEngine
         try
         {
             connection.Open();
+            DuckDbMemory.Apply(connection, inMemory: false);
         }
         catch (DuckDBException e)
         {
