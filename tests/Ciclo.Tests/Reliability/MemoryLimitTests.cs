@@ -3,23 +3,42 @@ using Ciclo.Tests.Support;
 
 namespace Ciclo.Tests.Reliability;
 
-/// <summary>A DuckDB workspace holds at most the configured memory before it spills to disk, not
-/// DuckDB's default of 80 % of the machine's memory.</summary>
+/// <summary>CICLO_DUCKDB_MEMORY_LIMIT bounds the memory of a DuckDB workspace (DuckDB spills beyond
+/// it); an unreadable value leaves DuckDB's default.</summary>
 public sealed class MemoryLimitTests
 {
     [Fact]
-    public void A_DuckDB_workspace_is_limited_to_3_GB_by_default()
+    public void The_configured_limit_applies_to_a_DuckDB_workspace()
     {
-        using var ws = new TestWorkspace();
+        var before = Environment.GetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT");
+        try
+        {
+            Environment.SetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT", "1GB");
+            using (var limited = new TestWorkspace())
+            {
+                // DuckDB reports the limit rounded to a tenth of its unit (1 GB reads "953.6 MiB").
+                Assert.InRange(Bytes(limited), 0.95e9, 1.05e9);
+            }
+
+            Environment.SetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT", "lots");
+            Assert.Null(Ciclo.Warehouse.DuckDbMemory.Limit);
+            using var unlimited = new TestWorkspace();
+            Assert.True(Bytes(unlimited) > 1.05e9);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT", before);
+        }
+    }
+
+    private static double Bytes(TestWorkspace ws)
+    {
         var setting = (string)ws.Workspace.Scalar("SELECT current_setting('memory_limit')")!;
         var parts = setting.Split(' ');
-        var bytes = double.Parse(parts[0], CultureInfo.InvariantCulture) * parts[1] switch
+        return double.Parse(parts[0], CultureInfo.InvariantCulture) * parts[1] switch
         {
-            "GiB" => 1L << 30, "GB" => 1e9, "MiB" => 1L << 20, "MB" => 1e6,
+            "GiB" => 1L << 30, "GB" => 1e9, "MiB" => 1L << 20, "MB" => 1e6, "TiB" => 1L << 40,
             _ => throw new FormatException(setting),
         };
-        // DuckDB reports the limit rounded to a tenth of its unit (3 GB reads "2.7 GiB").
-        Assert.InRange(bytes, 2.8e9, 3.1e9);
-        Assert.Equal("3GB", Ciclo.Warehouse.DuckDbMemory.DefaultLimit);
     }
 }
