@@ -90,10 +90,10 @@ public static class InfluenceCalculator
             switch (model)
             {
                 case AttributionModel.Last:
-                    Add(credit, inWindow.OrderByDescending(e => e.LastAt).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
+                    Add(credit, inWindow.OrderByDescending(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
                     break;
                 case AttributionModel.First:
-                    Add(credit, inWindow.OrderBy(e => e.FirstAt).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
+                    Add(credit, inWindow.OrderBy(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
                     break;
                 default:
                     var distinct = inWindow.Select(e => e.Campaign).Distinct().ToList();

@@ -10,8 +10,7 @@ namespace Ciclo.Influence;
 /// dialect: engagements, deliveries (per campaign and customer) and upsell/cross-sell revenue.</summary>
 internal sealed class InfluenceData
 {
-    /// <summary>A customer's engagements with a campaign on one local day: the first and last instant.</summary>
-    public sealed record Engagement(string Campaign, string? Program, string Customer, int Day, DateTime FirstAt, DateTime LastAt);
+    public sealed record Engagement(string Campaign, string? Program, string Customer, int Day, DateTime At);
 
     public sealed record Delivery(string Campaign, string? Program, string Customer, int FirstSendDay);
 
@@ -31,7 +30,7 @@ internal sealed class InfluenceData
         var data = new InfluenceData();
         var sql = Render(workspace, timeZone);
         Read(workspace, sql.Engagements, r => data.Engagements.Add(new Engagement(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)), ToUtc(r.GetValue(5)))));
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
         Read(workspace, sql.Deliveries, r => data.Deliveries.Add(new Delivery(
             r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
@@ -60,7 +59,7 @@ internal sealed class InfluenceData
         // join of the events with the per-send table on campaign and contact, which a warehouse
         // that shards both by contact runs on each shard. The campaign's attributes are joined after it
         // (one join per SELECT), on the server asked.
-        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where, IReadOnlyList<SqlExpr> groupBy) =>
+        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where) =>
             workspace.Dialect.Colocated(new SqlSelect(items, new TableSource("campaign_events", "e"))
             {
                 Joins =
@@ -69,22 +68,16 @@ internal sealed class InfluenceData
                         e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
                 ],
                 Where = where,
-                GroupBy = groupBy,
             });
         JoinItem[] campaign = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))];
 
-        // One row per campaign, customer and local day with the day's first and last engagement: all
-        // that crediting reads (the first or last instant in a window, the campaigns in it).
         var engagements = new SqlSelect(
         [
             new(g("campaign_id"), "engaged_campaign"), new(c("program"), "engaged_program"), new(g("contact_customer_id"), "engaged_customer"),
-            new(g("engaged_day"), "engaged_day"), new(g("first_at"), "first_at"), new(g("last_at"), "last_at"),
+            new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
         ], new SubquerySource(WithSendRow(
-            [
-                new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(new LocalDate(e("occurred_at")), "engaged_day"),
-                new(Min(e("occurred_at")), "first_at"), new(Max(e("occurred_at")), "last_at"),
-            ],
-            engaging & delivered, [e("campaign_id"), x("contact_customer_id"), new LocalDate(e("occurred_at"))]), "g"))
+            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
+            engaging & delivered), "g"))
         {
             Joins = campaign,
             Where = c("audience").Eq("customers"),
