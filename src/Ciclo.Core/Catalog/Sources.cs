@@ -33,7 +33,7 @@ public static class Sources
         Dimensions = CustomerDimensions,
     };
 
-    public static SourceDefinition Revenue { get; } = new("revenue",
+    public static SourceDefinition Revenue { get; } = ByDay("revenue",
         new SubquerySource(new SqlSelect(
             [
                 new(Col("r", "revenue_id"), "revenue_id"),
@@ -49,14 +49,13 @@ public static class Sources
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("customers", "c"), Col("c", "customer_id").Eq(Col("r", "customer_id")))],
         }, "s"),
-        Within(C("booked_on")))
+        "booked_on") with
     {
-        Day = C("booked_on"),
         Dimensions = CustomerDimensions,
     };
 
     /// <summary>One row per send (a contact in a campaign that has a sent event), with flags for its events.</summary>
-    public static SourceDefinition Sends { get; } = new("sends",
+    public static SourceDefinition Sends { get; } = ByDay("sends",
         new SubquerySource(new SqlSelect(
             [
                 new(Col("x", "campaign_id"), "campaign_id"),
@@ -75,9 +74,8 @@ public static class Sources
         {
             Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "cu"), Col("cu", "customer_id").Eq(Col("x", "contact_customer_id")))],
         }, "s"),
-        Within(C("sent_day")))
+        "sent_day") with
     {
-        Day = C("sent_day"),
         Dimensions = CustomerDimensions,
     };
 
@@ -102,11 +100,10 @@ public static class Sources
             items.AddRange([new(Col("c", "audience"), "campaign_audience"), new(Col("c", "stage"), "campaign_stage"), new(Col("c", "program"), "campaign_program")]);
         }
 
-        items.AddRange(new[] { "contact_customer_id", "sent_at", "bounced", "human_open", "machine_opened", "clicked", "unsubscribed" }.Select(n => new SelectItem(x(n), n)));
-        if (eventCount)
-        {
-            items.Add(new(x("contact_events"), "contact_events"));
-        }
+        // The per-send table's columns after its key, its event count only when asked for.
+        items.AddRange(SendTable.Schema.Columns.Select(c => c.Name)
+            .Where(n => !SendTable.Schema.Key.Contains(n) && (eventCount || n != "contact_events"))
+            .Select(n => new SelectItem(x(n), n)));
 
         return new SqlSelect(items, new TableSource(SendTable.Name, "x"))
         {
@@ -115,7 +112,7 @@ public static class Sources
         };
     }
 
-    public static SourceDefinition Surveys { get; } = new("surveys",
+    public static SourceDefinition Surveys { get; } = ByDay("surveys",
         new SubquerySource(new SqlSelect(
             [
                 new(Col("r", "answered_on"), "answered_on"),
@@ -126,16 +123,14 @@ public static class Sources
         {
             Joins = [new JoinItem(JoinKind.Left, new TableSource("customers", "c"), Col("c", "customer_id").Eq(Col("r", "customer_id")))],
         }, "s"),
-        Within(C("answered_on")))
+        "answered_on") with
     {
-        Day = C("answered_on"),
         Dimensions = CustomerDimensions,
     };
 
     private static SourceDefinition LeadsBy(string name, string dayColumn) =>
-        new(name, new TableSource("leads", "s"), Within(C(dayColumn)))
+        ByDay(name, new TableSource("leads", "s"), dayColumn) with
         {
-            Day = C(dayColumn),
             Dimensions = new Dictionary<string, string> { ["segment"] = "segment" },
         };
 
@@ -145,10 +140,10 @@ public static class Sources
 
     public static SourceDefinition LeadsConverted { get; } = LeadsBy("leads_converted", "converted_on");
 
-    public static SourceDefinition ChannelStats { get; } = new("channel_stats", new TableSource("channel_stats", "s"), Within(C("day"))) { Day = C("day") };
+    public static SourceDefinition ChannelStats { get; } = ByDay("channel_stats", new TableSource("channel_stats", "s"), "day");
 
     /// <summary>Marketing cost: channel_stats cost on its day; a campaign without any channel cost has its own cost on started_on.</summary>
-    public static SourceDefinition Costs { get; } = new("costs",
+    public static SourceDefinition Costs { get; } = ByDay("costs",
         new UnionSource(
         [
             new SqlSelect(
@@ -176,10 +171,11 @@ public static class Sources
                 })),
             },
         ], "s"),
-        Within(C("day")))
-    {
-        Day = C("day"),
-    };
+        "day");
+
+    /// <summary>A source whose rows each fall in the period that holds their date column.</summary>
+    private static SourceDefinition ByDay(string name, FromItem rows, string dayColumn) =>
+        new(name, rows, Within(C(dayColumn))) { Day = C(dayColumn) };
 
     public static IReadOnlyList<SourceDefinition> All { get; } =
         [Customers, Revenue, Sends, Surveys, LeadsCreated, LeadsMql, LeadsConverted, ChannelStats, Costs];

@@ -6,8 +6,8 @@ namespace Ciclo.Dialects;
 
 /// <summary>
 /// ClickHouse spread over a cluster: the per-customer tables (<see cref="ClickHouseCluster.ShardingKeys"/>)
-/// are a ReplacingMergeTree on every shard behind a Distributed table sharded by customer; the
-/// small tables stay whole in the workspace database. Everything else is spelled as on one server.
+/// are a ReplacingMergeTree on every shard behind a Distributed table, sharded by customer (e-mail
+/// events and their per-send rows by contact); the small tables stay whole in the workspace database. Everything else is spelled as on one server.
 /// A sharded table is read as <c>(SELECT * FROM t FINAL WHERE _deleted = 0)</c>: each shard
 /// merges its rows' versions (a key's versions all live on one shard) and drops tombstones, and
 /// the joins and lookups of the query then run on the server that was asked. This is the shape
@@ -46,8 +46,7 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
                          QuoteIdentifier("_deleted") + " UInt8 DEFAULT 0) " + VersionedEngine(table);
         }
 
-        yield return "CREATE TABLE " + exists + QuoteIdentifier(table.Table) + " AS " + QuoteIdentifier(cluster.Shards[0]) + "." + QuoteIdentifier(table.Table) +
-                     " ENGINE = Distributed(" + QuoteIdentifier(cluster.Name) + ", '', " + QuoteIdentifier(table.Table) + ", " + shardingKey + ")";
+        yield return "CREATE TABLE " + exists + Distributed(QuoteIdentifier(table.Table), ", " + shardingKey);
     }
 
     /// <summary>
@@ -65,8 +64,7 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
         }
 
         yield return "DROP TABLE " + QuoteIdentifier(table.Table);
-        yield return "CREATE TABLE " + old + " AS " + QuoteIdentifier(cluster.Shards[0]) + "." + old +
-                     " ENGINE = Distributed(" + QuoteIdentifier(cluster.Name) + ", '', " + old + ")";
+        yield return "CREATE TABLE " + Distributed(old, string.Empty);
         foreach (var statement in CreateTableStatements(table))
         {
             yield return statement;
@@ -80,6 +78,12 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
         }
     }
 
+    /// <summary>A Distributed table over the shards' local tables of the same (quoted) name, after
+    /// CREATE TABLE: it names no database, so each shard reads its replica's default_database.</summary>
+    private string Distributed(string quotedTable, string shardingKey) =>
+        quotedTable + " AS " + QuoteIdentifier(cluster.Shards[0]) + "." + quotedTable +
+        " ENGINE = Distributed(" + QuoteIdentifier(cluster.Name) + ", '', " + quotedTable + shardingKey + ")";
+
     /// <summary>
     /// A sharded table without tombstones (its key holds the sharding columns: customers, programme
     /// members) cross-joined to the period spine is read first and bare, so that each shard
@@ -91,7 +95,7 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
         ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding) && Entities.Find(table) is { } entity && sharding.All(entity.Key.Contains)
             ? select with
             {
-                From = new SpelledSource(QuoteIdentifier(table) + " AS " + QuoteIdentifier(alias) + " FINAL", alias),
+                From = ShardedRead(table, alias),
                 Joins = [new JoinItem(JoinKind.Cross, spine, Sql.Sql.Lit(true))],
             }
             : select;
@@ -111,14 +115,10 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
     {
         if (select is { From: TableSource { Table: var single, Alias: var only }, Joins: [] } && ClickHouseCluster.IsSharded(single))
         {
-            return Unqualified(select, only) with
-            {
-                From = ShardedRead(single, only),
-                Where = select.Where is null ? LiveRow(null) : LiveRow(null) & Unqualify(select.Where, only),
-            };
+            return OnShards(select, single, only);
         }
 
-        if (select is not { From: TableSource { Table: var table, Alias: var alias }, Joins: [{ Kind: JoinKind.Inner, Source: SubquerySource { Alias: var other } grouping } join] } ||
+        if (select is not { From: TableSource { Table: var table, Alias: var alias }, Joins: [{ Kind: JoinKind.Inner, Source: SubquerySource { Alias: var other } joined } join] } ||
             !ClickHouseCluster.ShardingColumns.TryGetValue(table, out var sharding))
         {
             throw new ArgumentException("Not a sharded table joined to the rows of one other.", nameof(select));
@@ -133,44 +133,31 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
             throw new ArgumentException("The join does not hold the sharding columns of " + table + ".", nameof(select));
         }
 
-        SqlExpr Bare(SqlExpr e) => SqlRewriter.Replace(e, x => x is Column c && (c.Table == alias || c.Table == other) ? c with { Table = null } : null);
-        var inner = grouping.Query;
+        var rows = joined.Query is { From: TableSource { Table: var t, Alias: var a }, Joins: [] } &&
+                   ClickHouseCluster.ShardingColumns.TryGetValue(t, out var joinedSharding) && joinedSharding.SequenceEqual(sharding)
+            ? OnShards(joined.Query, t, a)
+            : throw new ArgumentException("The joined rows are not of one table sharded as " + table + ".", nameof(select));
+        return OnShards(select with { Joins = [join with { Source = joined with { Query = rows }, Using = keys }] }, table, alias, other);
+    }
+
+    /// <summary>
+    /// A select whose FROM is a sharded table, as each shard runs it: the Distributed table read
+    /// bare with FINAL, its tombstones dropped in WHERE, and no column naming a table (of the
+    /// aliases given: the table's and a joined subquery's).
+    /// </summary>
+    private SqlSelect OnShards(SqlSelect select, string table, params string[] aliases)
+    {
+        SqlExpr Bare(SqlExpr e) => SqlRewriter.Replace(e, x => x is Column c && aliases.Contains(c.Table) ? c with { Table = null } : null);
         return select with
         {
             Items = [.. select.Items.Select(i => i with { Expression = Bare(i.Expression) })],
-            From = ShardedRead(table, alias),
-            Joins =
-            [
-                join with
-                {
-                    Source = grouping with
-                    {
-                        Query = inner.From is TableSource { Table: var t, Alias: var a } && inner.Joins.Count == 0 &&
-                                ClickHouseCluster.ShardingColumns.TryGetValue(t, out var joined) && joined.SequenceEqual(sharding)
-                            ? Unqualified(inner, a) with { From = ShardedRead(t, a), Where = inner.Where is null ? LiveRow(null) : LiveRow(null) & Unqualify(inner.Where, a) }
-                            : throw new ArgumentException("The joined rows are not of one table sharded as " + table + ".", nameof(select)),
-                    },
-                    Using = keys,
-                },
-            ],
+            From = ShardedRead(table, aliases[0]),
             Where = select.Where is null ? LiveRow(null) : LiveRow(null) & Bare(select.Where),
             GroupBy = [.. select.GroupBy.Select(Bare)],
             Having = select.Having is null ? null : Bare(select.Having),
             OrderBy = [.. select.OrderBy.Select(Bare)],
         };
     }
-
-    /// <summary>A select of one table with no column naming the table: items, grouping and filters.</summary>
-    private static SqlSelect Unqualified(SqlSelect select, string alias) => select with
-    {
-        Items = [.. select.Items.Select(i => i with { Expression = Unqualify(i.Expression, alias) })],
-        GroupBy = [.. select.GroupBy.Select(e => Unqualify(e, alias))],
-        Having = select.Having is null ? null : Unqualify(select.Having, alias),
-        OrderBy = [.. select.OrderBy.Select(e => Unqualify(e, alias))],
-    };
-
-    private static SqlExpr Unqualify(SqlExpr e, string alias) =>
-        SqlRewriter.Replace(e, x => x is Column c && c.Table == alias ? c with { Table = null } : null);
 
     /// <summary>A sharded table bare with FINAL: a query over it alone runs on each shard.</summary>
     private SpelledSource ShardedRead(string table, string alias) =>

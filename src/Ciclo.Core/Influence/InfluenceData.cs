@@ -51,33 +51,31 @@ internal sealed class InfluenceData
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
         var g = (string n) => Col("g", n);
-        var sendRows = Sources.SendRows;
         var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
         var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull();
 
-        // Each event beside its contact's send row (the contact's customer, whether it bounced): a
-        // join of the events with the per-send table on campaign and contact, which a warehouse
-        // that shards both by contact runs on each shard. The campaign's attributes are joined after it
-        // (one join per SELECT), on the server asked.
-        SqlSelect WithSendRow(IReadOnlyList<SelectItem> items, SqlExpr where) =>
-            workspace.Dialect.Colocated(new SqlSelect(items, new TableSource("campaign_events", "e"))
-            {
-                Joins =
-                [
-                    new JoinItem(JoinKind.Inner, new SubquerySource(Sources.ContactSends, "x"),
-                        e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
-                ],
-                Where = where,
-            });
         JoinItem[] campaign = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))];
 
+        // Each engaging event beside its contact's send row (the contact's customer, whether it
+        // bounced): a join of the events with the per-send table on campaign and contact, which a
+        // warehouse that shards both by contact runs on each shard. The campaign's attributes are
+        // joined after it (one join per SELECT), on the server asked.
+        var engaged = workspace.Dialect.Colocated(new SqlSelect(
+            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
+            new TableSource("campaign_events", "e"))
+        {
+            Joins =
+            [
+                new JoinItem(JoinKind.Inner, new SubquerySource(Sources.ContactSends, "x"),
+                    e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
+            ],
+            Where = engaging & delivered,
+        });
         var engagements = new SqlSelect(
         [
             new(g("campaign_id"), "engaged_campaign"), new(c("program"), "engaged_program"), new(g("contact_customer_id"), "engaged_customer"),
             new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
-        ], new SubquerySource(WithSendRow(
-            [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
-            engaging & delivered), "g"))
+        ], new SubquerySource(engaged, "g"))
         {
             Joins = campaign,
             Where = c("audience").Eq("customers"),
@@ -123,7 +121,7 @@ internal sealed class InfluenceData
             new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(sendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
             Where = c("audience").Eq("customers"),
             GroupBy = [c("campaign_id"), c("name")],
         };

@@ -14,17 +14,23 @@ namespace Ciclo.Warehouse;
 /// </summary>
 public static class DuckDbMemory
 {
-    /// <summary>The configured limit, or null for DuckDB's default; an unreadable value is ignored.</summary>
-    public static string? Limit =>
-        Environment.GetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit &&
-        System.Text.RegularExpressions.Regex.IsMatch(limit, @"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-            ? limit
+    /// <summary>The configured limit, or null for DuckDB's default.</summary>
+    public static string? Limit => Parse(Environment.GetEnvironmentVariable("CICLO_DUCKDB_MEMORY_LIMIT"));
+
+    /// <summary>A DuckDB size (<c>3GB</c>, <c>512MiB</c>), or null for anything else.</summary>
+    public static string? Parse(string? value) =>
+        value is { Length: > 0 } &&
+        System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            ? value
             : null;
 
-    public static void Apply(DuckDBConnection connection, bool inMemory)
+    public static void Apply(DuckDBConnection connection, bool inMemory) => Apply(connection, inMemory, Limit);
+
+    /// <summary>Sets the limit (none: DuckDB's default) and, for an in-memory database, where it spills.</summary>
+    public static void Apply(DuckDBConnection connection, bool inMemory, string? limit)
     {
         using var command = connection.CreateCommand();
-        if (Limit is { } limit)
+        if (limit is not null)
         {
             command.CommandText = "SET memory_limit = '" + limit + "'";
             command.ExecuteNonQuery();
