@@ -28,13 +28,37 @@ if (args.Length >= 2 && args[0] == "profile")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "profile-influence")
+{
+    // profile-influence DB: the time of each statement campaign influence reads, then the report.
+    InfluenceProfile.Run(args[1]);
+    return 0;
+}
+
 if (args.Length == 3 && args[0] == "sql")
 {
-    // sql DB FILE.sql: runs each statement of the file (separated by ";\n") and prints its time.
+    // sql DB FILE.sql: runs each statement of the file (separated by ";\n") and prints its time (and a query's rows).
     using var workspace = Workspace.Open(args[1]);
     foreach (var statement in File.ReadAllText(args[2]).Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
     {
         var watch = Stopwatch.StartNew();
+        if (statement.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            // A query: its rows, tab-separated, after its time.
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = statement;
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(string.Join('\t', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {statement[..Math.Min(statement.Length, 150)]}");
+            rows.ForEach(Console.WriteLine);
+            continue;
+        }
+
         workspace.Execute(statement);
         Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {statement[..Math.Min(statement.Length, 150)]}");
     }

@@ -50,3 +50,49 @@ internal static class ExplainAnalyze
         }
     }
 }
+
+/// <summary>Times each statement campaign influence reads (run and read to the end), then the whole
+/// report, on a workspace.</summary>
+internal static class InfluenceProfile
+{
+    public static void Run(string db)
+    {
+        using var workspace = Workspace.Open(db);
+        var tz = workspace.Settings.TimeZone;
+        var window = workspace.Settings.AttributionWindowDays;
+        var statements = Ciclo.Influence.InfluenceData.Render(workspace, tz);
+        var loaded = Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
+        var programmeCampaigns = loaded.Activity.Where(a => a.Value.Program is not null).Select(a => a.Key).ToList();
+        foreach (var (name, sql) in new[]
+                 {
+                     ("engagements", statements.Engagements), ("bookings", statements.Bookings), ("activity", statements.Activity),
+                     ("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null)),
+                     ("programme rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
+                 })
+        {
+            var watch = Stopwatch.StartNew();
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = 3600;
+            using var reader = command.ExecuteReader();
+            var rows = 0L;
+            while (reader.Read())
+            {
+                rows++;
+            }
+
+            Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {name,-24} {rows} rows");
+            if (Environment.GetEnvironmentVariable("CICLO_PROFILE_SQL") is { Length: > 0 } folder)
+            {
+                File.WriteAllText(Path.Combine(folder, "influence-" + name.Replace(' ', '-') + ".sql"), sql);
+            }
+        }
+
+        var load = Stopwatch.StartNew();
+        Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
+        Console.WriteLine($"{load.Elapsed.TotalSeconds,8:F3} s  load (all of them, into memory)");
+        var report = Stopwatch.StartNew();
+        Ciclo.Influence.InfluenceCalculator.Run(workspace, Ciclo.Influence.AttributionModel.Last);
+        Console.WriteLine($"{report.Elapsed.TotalSeconds,8:F3} s  report (last touch, load included)");
+    }
+}

@@ -11,7 +11,8 @@ namespace Ciclo.Catalog;
 /// campaign), a flag per kind of event and the number of its events. Every e-mail number reads it
 /// instead of grouping all events again. An import of campaign events rewrites the rows of the
 /// campaigns it changes, in the import's own unit of work (<see cref="Refresh"/>); schema step 5
-/// builds it for a workspace made before it. Flags: 1 when the contact has such an event, else 0.
+/// builds it for a workspace made before it, step 6 adds each contact's first engagement (the
+/// earliest click or human open, null when none). Flags: 1 when the contact has such an event, else 0.
 /// </summary>
 public static class SendTable
 {
@@ -29,6 +30,7 @@ public static class SendTable
         new("clicked", ColumnType.Integer, true),
         new("unsubscribed", ColumnType.Integer, true),
         new("contact_events", ColumnType.Integer, true),
+        new("first_engaged_at", ColumnType.Timestamp),
     ], ["campaign_id", "contact_id"])
     {
         Derived = true,
@@ -52,6 +54,7 @@ public static class SendTable
             new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
             new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"),
+            new(Min(When(e("event").Eq("clicked") | opened(false), e("occurred_at"))), "first_engaged_at"),
         ], new TableSource("campaign_events", "e"))
         {
             Where = campaigns is null ? null : e("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),

@@ -100,9 +100,10 @@ public static class Sources
             items.AddRange([new(Col("c", "audience"), "campaign_audience"), new(Col("c", "stage"), "campaign_stage"), new(Col("c", "program"), "campaign_program")]);
         }
 
-        // The per-send table's columns after its key, its event count only when asked for.
+        // The per-send table's columns after its key, its event count only when asked for; the first
+        // engagement is influence's alone.
         items.AddRange(SendTable.Schema.Columns.Select(c => c.Name)
-            .Where(n => !SendTable.Schema.Key.Contains(n) && (eventCount || n != "contact_events"))
+            .Where(n => !SendTable.Schema.Key.Contains(n) && (eventCount || n != "contact_events") && n != "first_engaged_at")
             .Select(n => new SelectItem(x(n), n)));
 
         return new SqlSelect(items, new TableSource(SendTable.Name, "x"))

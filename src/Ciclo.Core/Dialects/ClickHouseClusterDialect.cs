@@ -49,6 +49,19 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
         yield return "CREATE TABLE " + exists + Distributed(QuoteIdentifier(table.Table), ", " + shardingKey);
     }
 
+    /// <summary>A sharded table's Distributed table and its local table on every shard.</summary>
+    public override IEnumerable<string> DropTableStatements(EntitySchema table)
+    {
+        yield return "DROP TABLE IF EXISTS " + QuoteIdentifier(table.Table);
+        if (ClickHouseCluster.IsSharded(table.Table))
+        {
+            foreach (var shard in cluster.Shards)
+            {
+                yield return "DROP TABLE IF EXISTS " + QuoteIdentifier(shard) + "." + QuoteIdentifier(table.Table);
+            }
+        }
+    }
+
     /// <summary>
     /// Moves a sharded table's rows to the shards of its current sharding key: the local tables are
     /// renamed aside, read through a Distributed table of their own (each shard merges its versions

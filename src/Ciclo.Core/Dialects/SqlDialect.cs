@@ -26,6 +26,9 @@ public abstract class SqlDialect
     /// columns; every row when null) with the rows of <paramref name="rowsSql"/>, which gives the
     /// table's columns in order and only rows in the scope.
     /// </summary>
+    /// <summary>The statements that drop a table made by <see cref="CreateTableStatements"/>, when it exists.</summary>
+    public virtual IEnumerable<string> DropTableStatements(Import.EntitySchema table) => ["DROP TABLE IF EXISTS " + QuoteIdentifier(table.Table)];
+
     public virtual IEnumerable<string> ReplaceRows(Import.EntitySchema table, string rowsSql, string? scope) =>
     [
         "DELETE FROM " + QuoteIdentifier(table.Table) + (scope is null ? string.Empty : " WHERE " + scope),

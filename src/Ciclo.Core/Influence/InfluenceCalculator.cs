@@ -17,19 +17,15 @@ public static class InfluenceCalculator
     {
         var window = windowDays ?? workspace.Settings.AttributionWindowDays;
         var tz = timeZone ?? workspace.Settings.TimeZone;
-        var data = InfluenceData.Load(workspace, tz);
+        var data = InfluenceData.Load(workspace, tz, window);
         var latest = MetricEngine.LatestDataDay(workspace, tz);
         var credit = Credit(data, model, window);
-        var bookings = data.Bookings.GroupBy(b => b.Customer).ToDictionary(g => g.Key, g => g.Select(b => b.Day).Order().ToArray());
-        var engagementsOf = data.Engagements.ToLookup(e => e.Campaign);
-        var deliveriesOf = data.Deliveries.ToLookup(d => d.Campaign);
 
         var campaigns = data.Activity.Keys.Order(StringComparer.Ordinal).Select(id =>
         {
             var activity = data.Activity[id];
             var pending = activity.LastSendDay is { } last && (latest is null || latest.Value.DayNumber < last + window);
-            return Row(id, data.CampaignNames[id], engagementsOf[id], deliveriesOf[id],
-                credit.GetValueOrDefault(id), bookings, window, pending) with
+            return Row(id, activity.Name, data.CampaignRates.GetValueOrDefault(id), credit.GetValueOrDefault(id), pending) with
             {
                 Sends = activity.Sends,
                 OpenRate = activity.Delivered == 0 ? null : (double)activity.Opened / activity.Delivered,
@@ -37,12 +33,12 @@ public static class InfluenceCalculator
             };
         }).ToList();
 
-        var programmes = data.Deliveries.Where(d => d.Program is not null).Select(d => d.Program!).Distinct().Select(program =>
+        // A programme's campaigns are those of its campaigns delivered to a customer.
+        var programmes = data.ProgrammeRates.Keys.Order(StringComparer.Ordinal).Select(program =>
         {
-            var members = deliveriesOf.Where(g => g.Any(d => d.Program == program)).Select(g => g.Key).ToHashSet();
-            var row = Row(program, null,
-                data.Engagements.Where(e => e.Program == program), data.Deliveries.Where(d => d.Program == program),
-                members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), bookings, window, campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
+            var members = data.Activity.Where(a => a.Value.Program == program && data.CampaignRates.ContainsKey(a.Key)).Select(a => a.Key).ToHashSet();
+            var row = Row(program, null, data.ProgrammeRates[program],
+                members.Order(StringComparer.Ordinal).Sum(id => credit.GetValueOrDefault(id)), campaigns.Any(c => members.Contains(c.Key) && c.Status == "pending"));
             var activity = members.Select(id => data.Activity[id]).ToList();
             var delivered = activity.Sum(a => a.Delivered);
             return row with
@@ -62,13 +58,14 @@ public static class InfluenceCalculator
     /// <summary>Credited revenue per campaign under the model.</summary>
     private static Dictionary<string, double> Credit(InfluenceData data, AttributionModel model, int window)
     {
-        // Each customer's engagements by day (a stable sort), so that a booking's window is found by
-        // binary search instead of a scan of all of them: a large account has thousands. Within a
-        // booking, which engagements are in the window is all that matters (each campaign gets at most
-        // one credit per booking), so their order does not change any sum.
+        // Each customer's engagements by day (a stable sort), so that a booking's window is a range
+        // found by binary search; within it, one pass picks the latest (or earliest) engagement, ties
+        // going to the first campaign id, or the distinct campaigns. Each campaign gets at most one
+        // credit per booking, so the order within the range changes no sum.
         var byCustomer = data.Engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Day).ToArray());
         var credit = new Dictionary<string, double>();
-        var inWindow = new List<InfluenceData.Engagement>();
+        var distinct = new HashSet<string>();
+        var linear = new List<string>();
         foreach (var booking in data.Bookings)
         {
             if (double.IsNaN(booking.Amount) || !byCustomer.TryGetValue(booking.Customer, out var engagements))
@@ -76,33 +73,32 @@ public static class InfluenceCalculator
                 continue;
             }
 
-            inWindow.Clear();
+            InfluenceData.Engagement? chosen = null;
+            distinct.Clear();
+            linear.Clear();
             for (var i = FirstOnOrAfter(engagements, booking.Day - window); i < engagements.Length && engagements[i].Day <= booking.Day; i++)
             {
-                inWindow.Add(engagements[i]);
+                var e = engagements[i];
+                switch (model)
+                {
+                    case AttributionModel.Last when chosen is null || e.At > chosen.At || (e.At == chosen.At && string.CompareOrdinal(e.Campaign, chosen.Campaign) < 0):
+                    case AttributionModel.First when chosen is null || e.At < chosen.At || (e.At == chosen.At && string.CompareOrdinal(e.Campaign, chosen.Campaign) < 0):
+                        chosen = e;
+                        break;
+                    case AttributionModel.Linear when distinct.Add(e.Campaign):
+                        linear.Add(e.Campaign);
+                        break;
+                }
             }
 
-            if (inWindow.Count == 0)
+            if (chosen is not null)
             {
-                continue;
+                Add(credit, chosen.Campaign, booking.Amount);
             }
 
-            switch (model)
+            foreach (var campaign in linear)
             {
-                case AttributionModel.Last:
-                    Add(credit, inWindow.OrderByDescending(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
-                    break;
-                case AttributionModel.First:
-                    Add(credit, inWindow.OrderBy(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal).First().Campaign, booking.Amount);
-                    break;
-                default:
-                    var distinct = inWindow.Select(e => e.Campaign).Distinct().ToList();
-                    foreach (var campaign in distinct)
-                    {
-                        Add(credit, campaign, booking.Amount / distinct.Count);
-                    }
-
-                    break;
+                Add(credit, campaign, booking.Amount / linear.Count);
             }
         }
 
@@ -132,39 +128,14 @@ public static class InfluenceCalculator
     private static void Add(Dictionary<string, double> credit, string key, double amount) =>
         credit[key] = credit.GetValueOrDefault(key) + amount;
 
-    private static InfluenceRow Row(string key, string? name, IEnumerable<InfluenceData.Engagement> engagements,
-        IEnumerable<InfluenceData.Delivery> deliveries, double credited, IReadOnlyDictionary<string, int[]> bookings, int window, bool pending)
+    /// <summary>A row's customers and rates from its counts (none: no customer was delivered it).</summary>
+    private static InfluenceRow Row(string key, string? name, InfluenceData.Rates? rates, double credited, bool pending)
     {
-        var firstEngagement = engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.Min(e => e.Day));
-        var baseline = deliveries.Where(d => !firstEngagement.ContainsKey(d.Customer))
-            .GroupBy(d => d.Customer).ToDictionary(g => g.Key, g => g.Min(d => d.FirstSendDay));
-        // The booking days are sorted: the first on or after `from` decides.
-        bool Expanded(string customer, int from)
+        var r = rates ?? new InfluenceData.Rates(0, 0, 0, 0);
+        double? Rate(long expanded, long of) => of == 0 ? null : (double)expanded / of;
+        return new InfluenceRow(key, name, r.Engaged, credited, Rate(r.EngagedExpanded, r.Engaged), Rate(r.BaselineExpanded, r.Baseline), pending ? "pending" : "final")
         {
-            if (!bookings.TryGetValue(customer, out var days))
-            {
-                return false;
-            }
-
-            var i = Array.BinarySearch(days, from);
-            if (i < 0)
-            {
-                i = ~i;
-            }
-
-            while (i > 0 && days[i - 1] == from)
-            {
-                i--;
-            }
-
-            return i < days.Length && days[i] <= from + window;
-        }
-        double? Rate(Dictionary<string, int> group) =>
-            group.Count == 0 ? null : (double)group.Count(kv => Expanded(kv.Key, kv.Value)) / group.Count;
-
-        return new InfluenceRow(key, name, firstEngagement.Count, credited, Rate(firstEngagement), Rate(baseline), pending ? "pending" : "final")
-        {
-            DeliveredCustomers = firstEngagement.Count + baseline.Count,
+            DeliveredCustomers = r.Engaged + r.Baseline,
         };
     }
 }

@@ -6,59 +6,64 @@ using static Ciclo.Sql.Sql;
 
 namespace Ciclo.Influence;
 
-/// <summary>The rows campaign influence reads, fetched with SQL trees rendered by the workspace's
-/// dialect: engagements, deliveries (per campaign and customer) and upsell/cross-sell revenue.</summary>
+/// <summary>What campaign influence reads, fetched with SQL trees rendered by the workspace's
+/// dialect: engagements (for the credit), each campaign's activity, upsell/cross-sell revenue, and
+/// per campaign and per programme how many engaged and merely delivered customers expanded.</summary>
 internal sealed class InfluenceData
 {
-    public sealed record Engagement(string Campaign, string? Program, string Customer, int Day, DateTime At);
-
-    public sealed record Delivery(string Campaign, string? Program, string Customer, int FirstSendDay);
+    public sealed record Engagement(string Campaign, string Customer, int Day, DateTime At);
 
     public sealed record Booking(string Customer, int Day, double Amount);
 
+    /// <summary>A campaign's or programme's customers: engaged, and delivered it without engaging
+    /// (the baseline), each with how many of them booked expansion revenue within the window after
+    /// their first engagement (the baseline: after their first send).</summary>
+    public sealed record Rates(long Engaged, long EngagedExpanded, long Baseline, long BaselineExpanded);
+
+    public sealed record CampaignActivity(string Name, string? Program, long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay);
+
     public List<Engagement> Engagements { get; } = [];
-    public List<Delivery> Deliveries { get; } = [];
     public List<Booking> Bookings { get; } = [];
-    public Dictionary<string, string> CampaignNames { get; } = [];
-    public Dictionary<string, (long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay)> Activity { get; } = [];
+    public Dictionary<string, CampaignActivity> Activity { get; } = [];
+    public Dictionary<string, Rates> CampaignRates { get; } = [];
+    public Dictionary<string, Rates> ProgrammeRates { get; } = [];
 
-    /// <summary>The statements <see cref="Load"/> runs, as the workspace's dialect renders them.</summary>
-    internal sealed record Statements(string Engagements, string Deliveries, string Bookings, string Activity);
+    /// <summary>The statements <see cref="Load"/> runs first, as the workspace's dialect renders them;
+    /// the rates' come from <see cref="RatesSql"/>.</summary>
+    internal sealed record Statements(string Engagements, string Bookings, string Activity);
 
-    public static InfluenceData Load(Workspace workspace, string timeZone)
+    public static InfluenceData Load(Workspace workspace, string timeZone, int window)
     {
         var data = new InfluenceData();
         var sql = Render(workspace, timeZone);
         Read(workspace, sql.Engagements, r => data.Engagements.Add(new Engagement(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)), ToUtc(r.GetValue(4)))));
-        Read(workspace, sql.Deliveries, r => data.Deliveries.Add(new Delivery(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Day(r.GetValue(3)))));
+            r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)))));
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
-        Read(workspace, sql.Activity, r =>
+        Read(workspace, sql.Activity, r => data.Activity[r.GetString(0)] = new CampaignActivity(
+            r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.IsDBNull(7) ? null : Day(r.GetValue(7))));
+        ReadRates(workspace, RatesSql(workspace, timeZone, window, null), data.CampaignRates);
+        var programmeCampaigns = data.Activity.Where(a => a.Value.Program is not null).Select(a => a.Key).ToList();
+        if (programmeCampaigns.Count > 0)
         {
-            data.CampaignNames[r.GetString(0)] = r.GetString(1);
-            data.Activity[r.GetString(0)] = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.IsDBNull(6) ? null : Day(r.GetValue(6)));
-        });
+            ReadRates(workspace, RatesSql(workspace, timeZone, window, programmeCampaigns), data.ProgrammeRates);
+        }
+
         return data;
     }
 
     internal static Statements Render(Workspace workspace, string timeZone)
     {
-        var context = new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null });
-        var renderer = new SqlRenderer(workspace.Dialect, context);
+        var renderer = Renderer(workspace, timeZone);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
         var g = (string n) => Col("g", n);
         var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
-        var delivered = x("bounced").Eq(Lit(0L)) & x("contact_customer_id").IsNotNull();
-
-        JoinItem[] campaign = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))];
 
         // Each engaging event beside its contact's send row (the contact's customer, whether it
         // bounced): a join of the events with the per-send table on campaign and contact, which a
-        // warehouse that shards both by contact runs on each shard. The campaign's attributes are
+        // warehouse that shards both by contact runs on each shard. The campaign's audience is
         // joined after it (one join per SELECT), on the server asked.
         var engaged = workspace.Dialect.Colocated(new SqlSelect(
             [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
@@ -69,36 +74,15 @@ internal sealed class InfluenceData
                 new JoinItem(JoinKind.Inner, new SubquerySource(Sources.ContactSends, "x"),
                     e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id"))),
             ],
-            Where = engaging & delivered,
+            Where = engaging & Delivered,
         });
         var engagements = new SqlSelect(
         [
-            new(g("campaign_id"), "engaged_campaign"), new(c("program"), "engaged_program"), new(g("contact_customer_id"), "engaged_customer"),
+            new(g("campaign_id"), "engaged_campaign"), new(g("contact_customer_id"), "engaged_customer"),
             new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
         ], new SubquerySource(engaged, "g"))
         {
-            Joins = campaign,
-            Where = c("audience").Eq("customers"),
-        };
-
-        // The first send day per campaign and customer: the earliest send of its delivered contacts,
-        // from the per-send table alone (a grouping a warehouse sharded by contact runs on each
-        // shard, then merges the shards' earliest sends). The local day is taken after the minimum.
-        var firstSends = workspace.Dialect.Colocated(new SqlSelect(
-        [
-            new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(Min(x("sent_at")), "first_sent_at"),
-        ], new TableSource(SendTable.Name, "x"))
-        {
-            Where = x("sent_at").IsNotNull() & delivered,
-            GroupBy = [x("campaign_id"), x("contact_customer_id")],
-        });
-        var deliveries = new SqlSelect(
-        [
-            new(g("campaign_id"), "delivered_campaign"), new(c("program"), "delivered_program"), new(g("contact_customer_id"), "delivered_customer"),
-            new(new LocalDate(g("first_sent_at")), "first_send_day"),
-        ], new SubquerySource(firstSends, "g"))
-        {
-            Joins = campaign,
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
             Where = c("audience").Eq("customers"),
         };
 
@@ -107,26 +91,109 @@ internal sealed class InfluenceData
         var bookings = new SqlSelect([new(s("customer_id"), "customer_id"), new(s("booked_on"), "booked_on"), new(s("amount_rc"), "amount_rc")],
             Sources.Revenue.Rows)
         {
-            Where = s("kind").In("upsell", "cross_sell"),
+            Where = Expansion(s),
             OrderBy = [s("customer_id"), s("booked_on"), s("revenue_id")],
         };
 
+        // The local day of the last send is taken after the maximum (a later instant is never an
+        // earlier day), so that one instant per campaign is converted instead of every send's.
         var activity = new SqlSelect(
         [
-            new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"),
+            new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"), new(c("program"), "campaign_program"),
             new(new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
             new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "activity_delivered"),
             new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "activity_opened"),
             new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "activity_clicked"),
-            new(Max(new LocalDate(x("sent_at"))), "last_send_day"),
+            new(new LocalDate(Max(x("sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {
             Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
             Where = c("audience").Eq("customers"),
-            GroupBy = [c("campaign_id"), c("name")],
+            GroupBy = [c("campaign_id"), c("name"), c("program")],
         };
-        return new Statements(renderer.Render(engagements), renderer.Render(deliveries), renderer.Render(bookings), renderer.Render(activity));
+        return new Statements(renderer.Render(engagements), renderer.Render(bookings), renderer.Render(activity));
     }
+
+    /// <summary>
+    /// Per campaign aimed at customers (or, given the campaigns of programmes, per programme): its
+    /// customers, engaged or merely delivered, and how many of each booked upsell or cross-sell
+    /// revenue within the window's days after their first engagement or first send (local days, the
+    /// first day counting). A customer's first engagement and first send are the earliest of its
+    /// delivered contacts' send rows, grouped first per campaign (a grouping a warehouse sharded by
+    /// contact runs on each shard, whose partial minimums the next grouping merges).
+    /// </summary>
+    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
+    {
+        var x = (string n) => Col("x", n);
+        var c = (string n) => Col("c", n);
+        var p = (string n) => Col("p", n);
+        var r = (string n) => Col("r", n);
+        var b = (string n) => Col("b", n);
+        var k = (string n) => Col("k", n);
+        var sent = x("sent_at").IsNotNull() & Delivered;
+        var pairs = workspace.Dialect.Colocated(new SqlSelect(
+        [
+            new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"),
+            new(Min(x("first_engaged_at")), "pair_engaged_at"), new(Min(x("sent_at")), "pair_sent_at"),
+        ], new TableSource(SendTable.Name, "x"))
+        {
+            Where = programmeCampaigns is null ? sent : sent & x("campaign_id").In([.. programmeCampaigns.Order(StringComparer.Ordinal)]),
+            GroupBy = [x("campaign_id"), x("contact_customer_id")],
+        });
+        var key = programmeCampaigns is null ? p("campaign_id") : c("program");
+        var customers = new SqlSelect(
+        [
+            new(key, "rate_key"), new(p("contact_customer_id"), "rate_customer"),
+            new(new LocalDate(Min(p("pair_engaged_at"))), "engaged_day"), new(new LocalDate(Min(p("pair_sent_at"))), "sent_day"),
+        ], new SubquerySource(pairs, "p"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(p("campaign_id")))],
+            Where = programmeCampaigns is null ? c("audience").Eq("customers") : c("audience").Eq("customers") & c("program").IsNotNull(),
+            GroupBy = [key, p("contact_customer_id")],
+        };
+
+        var s = (string n) => Col("s", n);
+        var expansion = new SqlSelect([new(s("customer_id"), "customer_id"), new(s("booked_on"), "booked_on")], Sources.Revenue.Rows)
+        {
+            Where = Expansion(s),
+        };
+        var from = new Coalesce(r("engaged_day"), r("sent_day"));
+        var expanded = new SqlSelect(
+        [
+            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Flag(r("engaged_day").IsNotNull()), "engaged"),
+            new(Max(Flag(b("booked_on").IsNotNull() & (b("booked_on") >= from) & (new DaysBetween(from, b("booked_on")) <= Lit((long)window)))), "expanded"),
+        ], new SubquerySource(customers, "r"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(expansion, "b"), b("customer_id").Eq(r("rate_customer")))],
+            GroupBy = [r("rate_key"), r("rate_customer"), r("engaged_day"), r("sent_day")],
+        };
+
+        var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
+        return Renderer(workspace, timeZone).Render(new SqlSelect(
+        [
+            new(k("rate_key"), "rates_key"),
+            new(count(k("engaged").Eq(Lit(1L))), "rates_engaged"),
+            new(count(k("engaged").Eq(Lit(1L)) & k("expanded").Eq(Lit(1L))), "rates_engaged_expanded"),
+            new(count(k("engaged").Eq(Lit(0L))), "rates_baseline"),
+            new(count(k("engaged").Eq(Lit(0L)) & k("expanded").Eq(Lit(1L))), "rates_baseline_expanded"),
+        ], new SubquerySource(expanded, "k"))
+        {
+            GroupBy = [k("rate_key")],
+        });
+    }
+
+    /// <summary>A send row of a contact that was delivered (did not bounce) and names a customer.</summary>
+    private static SqlExpr Delivered => Col("x", "bounced").Eq(Lit(0L)) & Col("x", "contact_customer_id").IsNotNull();
+
+    private static SqlExpr Expansion(Func<string, SqlExpr> revenue) => revenue("kind").In("upsell", "cross_sell");
+
+    private static SqlRenderer Renderer(Workspace workspace, string timeZone) =>
+        new(workspace.Dialect, new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null }));
+
+    private static void ReadRates(Workspace workspace, string sql, Dictionary<string, Rates> rates) =>
+        Read(workspace, sql, r => rates[r.GetString(0)] = new Rates(Count(r.GetValue(1)), Count(r.GetValue(2)), Count(r.GetValue(3)), Count(r.GetValue(4))));
+
+    private static long Count(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     private static void Read(Workspace workspace, string sql, Action<System.Data.Common.DbDataReader> row)
     {

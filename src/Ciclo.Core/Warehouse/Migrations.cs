@@ -14,6 +14,7 @@ public static class Migrations
         new(3, "PostgreSQL: program_members indexed by customer", MembershipIndex),
         new(4, "ClickHouse cluster: campaign events sharded by contact", EventsByContact),
         new(5, "campaign_sends: the per-send table, built from the events", PerSendTable),
+        new(6, "campaign_sends: each contact's first engagement", PerSendTableAgain),
     ];
 
     public static int Latest => All[^1].Version;
@@ -56,4 +57,9 @@ public static class Migrations
     /// from the events already there; imports keep it current from then on.</summary>
     private static IEnumerable<string> PerSendTable(SqlDialect d) =>
         d.CreateTableStatements(Catalog.SendTable.Schema).Concat(Catalog.SendTable.Refresh(d, null));
+
+    /// <summary>The per-send table made again with the columns it has now (step 6: the first
+    /// engagement of each contact, which influence reads), from the events already there.</summary>
+    private static IEnumerable<string> PerSendTableAgain(SqlDialect d) =>
+        d.DropTableStatements(Catalog.SendTable.Schema).Concat(PerSendTable(d));
 }

@@ -86,7 +86,7 @@ public sealed class ClusterTests
         Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events WHERE _deleted = 1") + Count(ws, $"SELECT count() FROM {name}_s2.campaign_events WHERE _deleted = 1"));
         var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["customer_campaign_sends"] });
         Assert.Equal(1d, report.Periods.Single().Metrics["customer_campaign_sends"].Value);
-        Assert.Equal(other, Ciclo.Influence.InfluenceData.Load(ws.Workspace, "UTC").Engagements.Single().Customer);
+        Assert.Equal(other, Ciclo.Influence.InfluenceData.Load(ws.Workspace, "UTC", 90).Engagements.Single().Customer);
     }
 
     [Fact]
@@ -103,7 +103,9 @@ public sealed class ClusterTests
         // The statements as influence runs them, logged under ids of their own; the query log then
         // shows what each shard ran for them and how many rows it returned.
         var engagements = ShardQueries(ws, Logged(ws, sql.Engagements));
-        var deliveries = ShardQueries(ws, Logged(ws, sql.Deliveries));
+        // (The rates also read the revenue and customers the shards hold: only their per-send reads count here.)
+        var deliveries = ShardQueries(ws, Logged(ws, Ciclo.Influence.InfluenceData.RatesSql(ws.Workspace, "UTC", 90, null)))
+            .Where(q => q.Query.Contains("campaign_sends", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, engagements.Count);
         Assert.Equal(2, deliveries.Count);
         Assert.All(engagements, q => Assert.Contains("USING (campaign_id, contact_id)", q.Query, StringComparison.Ordinal));
@@ -117,8 +119,8 @@ public sealed class ClusterTests
         Assert.All(engagements, q => Assert.InRange(q.Rows, 1, engaging - 1));
         Assert.Equal(engaging, engagements.Sum(q => q.Rows));
 
-        // Deliveries: each shard groups its per-send rows and returns its earliest send per campaign
-        // and customer, at most one row per pair on each shard, far fewer than the sends.
+        // Rates: each shard groups its per-send rows and returns its earliest send and engagement per
+        // campaign and customer, at most one row per pair on each shard, far fewer than the sends.
         var pairs = Count(ws, $"SELECT count() FROM (SELECT DISTINCT campaign_id, customer FROM (SELECT campaign_id, max(customer_id) AS customer FROM {table} " +
                           $"WHERE (campaign_id, contact_id) IN ({sendRows}) GROUP BY campaign_id, contact_id))");
         Assert.All(deliveries, q => Assert.Contains("FROM campaign_sends FINAL", q.Query, StringComparison.Ordinal));
@@ -213,12 +215,13 @@ public sealed class ClusterTests
 
     private static void AssertSameInfluence(TestWorkspace one, TestWorkspace cluster, int engagements)
     {
-        var expected = Ciclo.Influence.InfluenceData.Load(one.Workspace, "UTC");
-        var actual = Ciclo.Influence.InfluenceData.Load(cluster.Workspace, "UTC");
+        var expected = Ciclo.Influence.InfluenceData.Load(one.Workspace, "UTC", 90);
+        var actual = Ciclo.Influence.InfluenceData.Load(cluster.Workspace, "UTC", 90);
         Assert.Equal(engagements, expected.Engagements.Count);
         Assert.Equal(expected.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At), actual.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At));
-        Assert.Equal(expected.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal).ThenBy(d => d.Campaign, StringComparer.Ordinal),
-            actual.Deliveries.OrderBy(d => d.Customer, StringComparer.Ordinal).ThenBy(d => d.Campaign, StringComparer.Ordinal));
+        Assert.NotEmpty(expected.CampaignRates);
+        Assert.Equal(expected.CampaignRates.OrderBy(r => r.Key, StringComparer.Ordinal), actual.CampaignRates.OrderBy(r => r.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.ProgrammeRates.OrderBy(r => r.Key, StringComparer.Ordinal), actual.ProgrammeRates.OrderBy(r => r.Key, StringComparer.Ordinal));
         Assert.Equal(expected.Activity.OrderBy(a => a.Key, StringComparer.Ordinal), actual.Activity.OrderBy(a => a.Key, StringComparer.Ordinal));
     }
 

@@ -135,6 +135,36 @@ public sealed class SendTableTests
         Assert.Equal(expected, built.Stored);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Schema_step_6_makes_the_table_again_with_each_contacts_first_engagement(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var d = ws.Workspace.Dialect;
+        // The table as step 5 made it before step 6: without the first engagement, and empty.
+        foreach (var statement in d.DropTableStatements(SendTable.Schema)
+                     .Concat(d.CreateTableStatements(SendTable.Schema with { Columns = [.. SendTable.Schema.Columns.Where(c => c.Name != "first_engaged_at")] })))
+        {
+            ws.Workspace.Connection.Execute(statement);
+        }
+
+        Assert.Equal(0, ws.Count(SendTable.Name));
+        foreach (var statement in Ciclo.Warehouse.Migrations.All.Single(m => m.Version == 6).Statements(d))
+        {
+            ws.Workspace.Connection.Execute(statement);
+        }
+
+        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+        // Contacts with a click or a human open, counted from the events alone, and the first of them.
+        var events = d.TableReference("campaign_events");
+        var engaging = $"(event = 'clicked' OR (event = 'opened' AND COALESCE(machine_open, {d.Literal(false)}) = {d.Literal(false)}))";
+        var contacts = Convert.ToInt64(ws.Workspace.Scalar($"SELECT COUNT(*) FROM (SELECT DISTINCT campaign_id, contact_id FROM {events} WHERE {engaging}) AS t"), CultureInfo.InvariantCulture);
+        Assert.InRange(contacts, 1, ws.Count(SendTable.Name) - 1);
+        Assert.Equal(contacts, Convert.ToInt64(ws.Workspace.Scalar($"SELECT COUNT(*) FROM {d.TableReference(SendTable.Name)} WHERE first_engaged_at IS NOT NULL"), CultureInfo.InvariantCulture));
+        var first = Row(ws, $"SELECT campaign_id, contact_id, first_engaged_at FROM {d.TableReference(SendTable.Name)} WHERE first_engaged_at IS NOT NULL ORDER BY campaign_id, contact_id LIMIT 1");
+        Assert.Equal(Row(ws, $"SELECT MIN(occurred_at) FROM {events} WHERE campaign_id = '{first[0]}' AND contact_id = '{first[1]}' AND {engaging}")[0], first[2]);
+    }
+
     private static object?[] Row(TestWorkspace ws, string sql)
     {
         using var command = ws.Workspace.Connection.CreateCommand();
