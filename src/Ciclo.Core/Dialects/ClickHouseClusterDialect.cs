@@ -18,6 +18,8 @@ public sealed class ClickHouseClusterDialect(ClickHouseCluster cluster) : ClickH
 {
     public override string Name => "clickhouse-cluster";
 
+    public override bool GroupsOnShards => true;
+
     public ClickHouseCluster Cluster => cluster;
 
     public override string TableReference(string table, string alias) =>

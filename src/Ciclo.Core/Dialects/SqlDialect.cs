@@ -17,6 +17,11 @@ public abstract class SqlDialect
     /// planner cross-joins and keeps the condition inside each aggregate.</summary>
     public virtual bool SupportsRangeJoins => true;
 
+    /// <summary>Whether large tables are spread over shards, so that grouping their rows first where
+    /// they lie (<see cref="Colocated"/>) and merging the partial groups after pays for the second
+    /// grouping. On one server a query groups once.</summary>
+    public virtual bool GroupsOnShards => false;
+
     /// <summary>The select as the engine should read it: an engine may put the joined items in
     /// another order that gives the same rows. By default as written.</summary>
     public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;

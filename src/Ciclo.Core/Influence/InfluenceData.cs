@@ -119,8 +119,9 @@ internal sealed class InfluenceData
     /// customers, engaged or merely delivered, and how many of each booked upsell or cross-sell
     /// revenue within the window's days after their first engagement or first send (local days, the
     /// first day counting). A customer's first engagement and first send are the earliest of its
-    /// delivered contacts' send rows, grouped first per campaign (a grouping a warehouse sharded by
-    /// contact runs on each shard, whose partial minimums the next grouping merges).
+    /// delivered contacts' send rows; where the per-send table is spread over shards by contact, each
+    /// shard first groups its rows per campaign and customer, and the next grouping merges their
+    /// partial minimums.
     /// </summary>
     internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
     {
@@ -131,14 +132,15 @@ internal sealed class InfluenceData
         var b = (string n) => Col("b", n);
         var k = (string n) => Col("k", n);
         var sent = x("sent_at").IsNotNull() & Delivered;
+        var onShards = workspace.Dialect.GroupsOnShards;
         var pairs = workspace.Dialect.Colocated(new SqlSelect(
         [
             new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"),
-            new(Min(x("first_engaged_at")), "pair_engaged_at"), new(Min(x("sent_at")), "pair_sent_at"),
+            new(onShards ? Min(x("first_engaged_at")) : x("first_engaged_at"), "pair_engaged_at"), new(onShards ? Min(x("sent_at")) : x("sent_at"), "pair_sent_at"),
         ], new TableSource(SendTable.Name, "x"))
         {
             Where = programmeCampaigns is null ? sent : sent & x("campaign_id").In([.. programmeCampaigns.Order(StringComparer.Ordinal)]),
-            GroupBy = [x("campaign_id"), x("contact_customer_id")],
+            GroupBy = onShards ? [x("campaign_id"), x("contact_customer_id")] : [],
         });
         var key = programmeCampaigns is null ? p("campaign_id") : c("program");
         var customers = new SqlSelect(
@@ -160,12 +162,12 @@ internal sealed class InfluenceData
         var from = new Coalesce(r("engaged_day"), r("sent_day"));
         var expanded = new SqlSelect(
         [
-            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Flag(r("engaged_day").IsNotNull()), "engaged"),
+            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Max(Flag(r("engaged_day").IsNotNull())), "engaged"),
             new(Max(Flag(b("booked_on").IsNotNull() & (b("booked_on") >= from) & (new DaysBetween(from, b("booked_on")) <= Lit((long)window)))), "expanded"),
         ], new SubquerySource(customers, "r"))
         {
             Joins = [new JoinItem(JoinKind.Left, new SubquerySource(expansion, "b"), b("customer_id").Eq(r("rate_customer")))],
-            GroupBy = [r("rate_key"), r("rate_customer"), r("engaged_day"), r("sent_day")],
+            GroupBy = [r("rate_key"), r("rate_customer")],
         };
 
         var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));

@@ -81,11 +81,76 @@ public static class QueryPlanner
             items.Add(new SelectItem(new Aggregate(m.Aggregation, argument), ColumnOf(m)));
         }
 
-        return new SqlSelect(items, new PeriodSpineSource(periods, "p"))
+        var select = new SqlSelect(items, new PeriodSpineSource(periods, "p"))
         {
             Joins = [rangeJoins ? new JoinItem(JoinKind.Left, source.Rows, on) : new JoinItem(JoinKind.Cross, source.Rows, Lit(true))],
             GroupBy = [Col("p", "period_index")],
             OrderBy = [Col("p", "period_index")],
+        };
+        return rangeJoins ? EachConditionOnce(select) : select;
+    }
+
+    /// <summary>
+    /// A subquery condition (EXISTS) that several measures test, such as a customer's programme
+    /// membership at the start of the period, is evaluated once per joined row: the spine's join
+    /// to the source moves into a subquery that also computes each distinct condition as a flag,
+    /// and the aggregates read the flags. An engine decorrelates each EXISTS it is given into a
+    /// join of its own; five measures on two conditions then cost two joins instead of five.
+    /// Without such a condition the select is returned as it was.
+    /// </summary>
+    private static SqlSelect EachConditionOnce(SqlSelect select)
+    {
+        var conditions = new List<Exists>();
+        foreach (var item in select.Items)
+        {
+            SqlRewriter.Any(item.Expression, x =>
+            {
+                if (x is Exists e && !conditions.Contains(e))
+                {
+                    conditions.Add(e);
+                }
+
+                return false;
+            });
+        }
+
+        if (conditions.Count == 0)
+        {
+            return select;
+        }
+
+        string FlagOf(Exists e) => "condition_" + conditions.IndexOf(e).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SqlExpr Outer(SqlExpr e) => SqlRewriter.Replace(e, x => x switch
+        {
+            Exists c => Col("s", FlagOf(c)).Eq(Lit(1L)),
+            PeriodBound b => Col("s", b.IsEnd ? "period_end" : "period_start"),
+            Column { Table: "p" } c => c with { Table = "s" },
+            _ => null,
+        });
+
+        var outerItems = select.Items.Select(i => i with { Expression = Outer(i.Expression) }).ToList();
+        var read = new List<string> { "period_index", "period_start", "period_end" };
+        foreach (var item in outerItems)
+        {
+            SqlRewriter.Any(item.Expression, x =>
+            {
+                if (x is Column { Table: "s" } c && !read.Contains(c.Name))
+                {
+                    read.Add(c.Name);
+                }
+
+                return false;
+            });
+        }
+
+        var innerItems = read.Select(name => new SelectItem(
+            name.StartsWith("period_", StringComparison.Ordinal) ? Col("p", name)
+            : conditions.FirstOrDefault(c => FlagOf(c) == name) is { } condition ? Flag(condition)
+            : Col("s", name), name)).ToList();
+        return new SqlSelect(outerItems, new SubquerySource(select with { Items = innerItems, GroupBy = [], OrderBy = [] }, "s"))
+        {
+            GroupBy = [Col("s", "period_index")],
+            OrderBy = [Col("s", "period_index")],
         };
     }
 
