@@ -129,13 +129,20 @@ public abstract class SqlDialect
         _ => "VARCHAR",
     };
 
-    /// <summary>CREATE TABLE for a declared table, keyed by its natural key (a derived table: no key constraint).</summary>
-    public virtual string CreateTable(Import.EntitySchema table, bool ifNotExists = false)
+    /// <summary>CREATE TABLE for a declared table, keyed by its natural key where <see cref="KeyConstraint"/> says so.</summary>
+    public virtual string CreateTable(Import.EntitySchema table, bool ifNotExists = false) =>
+        "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " " + TableBody(table);
+
+    /// <summary>A declared table's parenthesised columns, with its key constraint where it has one.</summary>
+    protected string TableBody(Import.EntitySchema table)
     {
         var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + ColumnTypeName(c.Type) + (c.Required ? " NOT NULL" : string.Empty));
-        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : string.Empty) + QuoteIdentifier(table.Table) + " (" + string.Join(", ", columns) +
-               (table.Derived ? string.Empty : ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")") + ")";
+        return "(" + string.Join(", ", columns) +
+               (KeyConstraint(table) ? ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")" : string.Empty) + ")";
     }
+
+    /// <summary>Whether a table's key is declared as a constraint: every table's but a derived one's.</summary>
+    protected virtual bool KeyConstraint(Import.EntitySchema table) => !table.Derived;
 
     /// <summary>The statements that create a declared table: one CREATE TABLE, or more where an
     /// engine spreads a table over several places (the shards of a cluster).</summary>

@@ -15,6 +15,7 @@ public static class Migrations
         new(4, "ClickHouse cluster: campaign events sharded by contact", EventsByContact),
         new(5, "campaign_sends: the per-send table, built from the events", PerSendTable),
         new(6, "campaign_sends: each contact's first engagement", PerSendTableAgain),
+        new(7, "DuckDB: entity tables without a key index (the importer enforces keys)", EntityTablesWithoutKeyIndex),
     ];
 
     public static int Latest => All[^1].Version;
@@ -62,4 +63,9 @@ public static class Migrations
     /// engagement of each contact, which influence reads), from the events already there.</summary>
     private static IEnumerable<string> PerSendTableAgain(SqlDialect d) =>
         d.DropTableStatements(Catalog.SendTable.Schema).Concat(PerSendTable(d));
+
+    /// <summary>DuckDB's entity tables made again without their key constraint (see
+    /// <see cref="DuckDbDialect"/>); other engines keep theirs.</summary>
+    private static IEnumerable<string> EntityTablesWithoutKeyIndex(SqlDialect d) =>
+        d is DuckDbDialect duckDb ? Entities.All.SelectMany(duckDb.Rebuild) : [];
 }

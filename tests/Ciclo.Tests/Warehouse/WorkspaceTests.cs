@@ -39,6 +39,50 @@ public sealed class WorkspaceTests
     }
 
     [Fact]
+    public void Schema_step_7_makes_DuckDBs_entity_tables_again_without_a_key_index_rows_and_all()
+    {
+        using var ws = Fixtures.ExampleWorkspace();
+        string Constraints() => string.Join(",", Rows(ws, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1"));
+        string Content(string table) => string.Join("|", Rows(ws, $"SELECT md5(string_agg(CAST(t AS VARCHAR), ';' ORDER BY CAST(t AS VARCHAR))) || ':' || count(*) FROM {table} AS t"));
+        Assert.DoesNotContain("campaign_events", Constraints(), StringComparison.Ordinal);
+        Assert.Contains("settings", Constraints(), StringComparison.Ordinal);
+
+        // The events table as the schema before step 7 made it: with its key constraint.
+        var events = Content("campaign_events");
+        ws.Workspace.Execute("CREATE TABLE events_before AS SELECT * FROM campaign_events");
+        ws.Workspace.Execute("DROP TABLE campaign_events");
+        ws.Workspace.Execute(Ciclo.Dialects.DuckDbDialect.Instance.CreateTable(Ciclo.Import.Entities.CampaignEvents).TrimEnd(')') + ", PRIMARY KEY (campaign_id, contact_id, event, occurred_at))");
+        ws.Workspace.Execute("INSERT INTO campaign_events SELECT * FROM events_before");
+        ws.Workspace.Execute("DROP TABLE events_before");
+        ws.Workspace.Execute("DELETE FROM schema_version WHERE version = 7");
+        Assert.Contains("campaign_events", Constraints(), StringComparison.Ordinal);
+        ws.Close();
+
+        ws.Reopen();
+        Assert.Equal(Migrations.Latest, ws.Workspace.SchemaVersion);
+        Assert.DoesNotContain("campaign_events", Constraints(), StringComparison.Ordinal);
+        Assert.Equal(events, Content("campaign_events"));
+        // The importer still replaces by key: the same file again changes nothing.
+        var again = ws.Import("campaign_events", Fixtures.Example("campaign_events.csv"));
+        Assert.Equal((0L, 0L, again.Read - again.Rejected - again.Repeated), (again.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal(events, Content("campaign_events"));
+    }
+
+    private static List<string> Rows(TestWorkspace ws, string sql)
+    {
+        using var command = ws.Workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public void A_workspace_from_a_newer_release_is_refused_with_a_clear_message()
     {
         using var ws = new TestWorkspace();
