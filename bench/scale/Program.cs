@@ -124,6 +124,8 @@ if (!options.Reuse)
     using (var copy = new DuckDBConnection("Data Source=" + copyDb))
     {
         copy.Open();
+        // The same memory limit as Ciclo's connections (CICLO_DUCKDB_MEMORY_LIMIT), when one is set.
+        DuckDbMemory.Apply(copy, inMemory: false);
         foreach (var entity in order)
         {
             var schema = Entities.Find(entity)!;
@@ -281,6 +283,11 @@ void HandWritten(string engine, Func<System.Data.Common.DbConnection> connect, b
     {
         using var connection = connect();
         connection.Open();
+        if (connection is DuckDBConnection duckDb)
+        {
+            DuckDbMemory.Apply(duckDb, inMemory: false);
+        }
+
         var total = 0.0;
         foreach (var (name, sql) in queries)
         {
