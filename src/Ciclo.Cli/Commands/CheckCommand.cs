@@ -6,7 +6,8 @@ namespace Ciclo.Cli.Commands;
 
 /// <summary>`ciclo check --db PATH [--repair]`: amounts without an exchange rate on or before their
 /// date, events of contacts never sent their campaign, and a per-send table that differs from the
-/// events (rebuilt with --repair). Exit 0 when clean, 1 when something needs care.</summary>
+/// events (rebuilt with --repair), and keys held by more than one row. Exit 0 when clean, 1 when
+/// something needs care.</summary>
 public sealed class CheckCommand : ICommand
 {
     public string Name => "check";
@@ -26,7 +27,8 @@ public sealed class CheckCommand : ICommand
 
         var missing = MissingRates.Find(workspace);
         var orphans = CampaignReport.Run(workspace, null, null, workspace.Settings.TimeZone).Sum(c => c.Inconsistencies);
-        if (missing.Count == 0 && orphans == 0 && sends.Current)
+        var doubled = DuplicateKeys.Find(workspace);
+        if (missing.Count == 0 && orphans == 0 && sends.Current && doubled.Count == 0)
         {
             console.Out.WriteLine(Text.Get(lang, "CheckClean"));
             return 0;
@@ -54,6 +56,11 @@ public sealed class CheckCommand : ICommand
         if (orphans > 0)
         {
             console.Out.WriteLine(Text.Format(lang, "CampaignInconsistencies", f.Number(orphans, "N0")));
+        }
+
+        foreach (var (entity, keys) in doubled)
+        {
+            console.Out.WriteLine(Text.Format(lang, "CheckDuplicateKeys", entity, f.Number(keys, "N0")));
         }
 
         return 1;

@@ -78,7 +78,7 @@ internal sealed class ValidationSpace : IDisposable
         {
             var values = string.Join(", ", chunk.Select(k => entity.Key.Count == 1 ? w.Literal(k[0]) : "(" + string.Join(", ", k.Select(w.Literal)) + ")"));
             var rows = Read(_workspace.Connection, $"SELECT {columns} FROM {w.TableReference(entity.Table)} WHERE {keyTuple} IN ({values})", entity.Columns.Count);
-            DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.ToList());
+            DuckDbEngine.Instance.BulkInsert(Connection, null, entity, rows.Select(r => AsDeclared(entity, r)).ToList());
         }
     }
 
@@ -97,6 +97,21 @@ internal sealed class ValidationSpace : IDisposable
 
             yield return row;
         }
+    }
+
+    /// <summary>A warehouse row with each value in its declared column's type where the engine
+    /// returns another (ClickHouse keeps a bool as a UInt8, read as a number).</summary>
+    private static object?[] AsDeclared(EntitySchema entity, object?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (entity.Columns[i].Type == ColumnType.Bool && row[i] is not null and not bool)
+            {
+                row[i] = Convert.ToInt64(row[i], System.Globalization.CultureInfo.InvariantCulture) != 0;
+            }
+        }
+
+        return row;
     }
 
     private static object Normalize(object value) => value switch
