@@ -58,57 +58,62 @@ public static class InfluenceCalculator
     /// <summary>Credited revenue per campaign under the model.</summary>
     private static Dictionary<string, double> Credit(InfluenceData data, AttributionModel model, int window)
     {
-        // Each customer's engagements by day (a stable sort), so that a booking's window is a range
-        // found by binary search; within it, one pass picks the latest (or earliest) engagement, ties
-        // going to the first campaign id, or the distinct campaigns. Each campaign gets at most one
-        // credit per booking, so the order within the range changes no sum.
-        var byCustomer = data.Engagements.GroupBy(e => e.Customer).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Day).ToArray());
-        var credit = new Dictionary<string, double>();
-        var distinct = new HashSet<string>();
-        var linear = new List<string>();
+        // Each customer's engagements by day, so that a booking's window is a range found by binary
+        // search; within it, one pass picks the latest (or earliest) engagement, ties going to the
+        // first campaign id, or the distinct campaigns. Each campaign gets at most one credit per
+        // booking, so the order within the range changes no sum; bookings come in a fixed order, so
+        // each campaign's credits add up in the same order on every engine.
+        var engagements = data.Engagements;
+        var (rows, start) = engagements.ByCustomer();
+        var rank = engagements.CampaignRank;
+        var credit = new double[engagements.CampaignIds.Count];
+        var credited = new bool[credit.Length];
+        var seenFor = new int[credit.Length];
+        var linear = new List<int>();
+        var bookingNumber = 0;
         foreach (var booking in data.Bookings)
         {
-            if (double.IsNaN(booking.Amount) || !byCustomer.TryGetValue(booking.Customer, out var engagements))
+            bookingNumber++;
+            if (double.IsNaN(booking.Amount) || engagements.CustomerNumber(booking.Customer) is not { } customer)
             {
                 continue;
             }
 
-            InfluenceData.Engagement? chosen = null;
-            distinct.Clear();
+            var chosen = -1;
             linear.Clear();
-            for (var i = FirstOnOrAfter(engagements, booking.Day - window); i < engagements.Length && engagements[i].Day <= booking.Day; i++)
+            for (var i = FirstOnOrAfter(rows, start[customer], start[customer + 1], booking.Day - window); i < start[customer + 1] && rows[i].Day <= booking.Day; i++)
             {
-                var e = engagements[i];
+                var e = rows[i];
                 switch (model)
                 {
-                    case AttributionModel.Last when chosen is null || e.At > chosen.At || (e.At == chosen.At && string.CompareOrdinal(e.Campaign, chosen.Campaign) < 0):
-                    case AttributionModel.First when chosen is null || e.At < chosen.At || (e.At == chosen.At && string.CompareOrdinal(e.Campaign, chosen.Campaign) < 0):
-                        chosen = e;
+                    case AttributionModel.Last when chosen < 0 || e.AtTicks > rows[chosen].AtTicks || (e.AtTicks == rows[chosen].AtTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
+                    case AttributionModel.First when chosen < 0 || e.AtTicks < rows[chosen].AtTicks || (e.AtTicks == rows[chosen].AtTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
+                        chosen = i;
                         break;
-                    case AttributionModel.Linear when distinct.Add(e.Campaign):
+                    case AttributionModel.Linear when seenFor[e.Campaign] != bookingNumber:
+                        seenFor[e.Campaign] = bookingNumber;
                         linear.Add(e.Campaign);
                         break;
                 }
             }
 
-            if (chosen is not null)
+            if (chosen >= 0)
             {
-                Add(credit, chosen.Campaign, booking.Amount);
+                Add(credit, credited, rows[chosen].Campaign, booking.Amount);
             }
 
             foreach (var campaign in linear)
             {
-                Add(credit, campaign, booking.Amount / linear.Count);
+                Add(credit, credited, campaign, booking.Amount / linear.Count);
             }
         }
 
-        return credit;
+        return Enumerable.Range(0, credit.Length).Where(c => credited[c]).ToDictionary(c => engagements.CampaignIds[c], c => credit[c]);
     }
 
-    /// <summary>The index of the first engagement on or after a day (the length when none is).</summary>
-    private static int FirstOnOrAfter(InfluenceData.Engagement[] byDay, int day)
+    /// <summary>The index of the first engagement on or after a day within [lo, hi) (hi when none is).</summary>
+    private static int FirstOnOrAfter(EngagementTable.Row[] byDay, int lo, int hi, int day)
     {
-        int lo = 0, hi = byDay.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
@@ -125,8 +130,11 @@ public static class InfluenceCalculator
         return lo;
     }
 
-    private static void Add(Dictionary<string, double> credit, string key, double amount) =>
-        credit[key] = credit.GetValueOrDefault(key) + amount;
+    private static void Add(double[] credit, bool[] credited, int campaign, double amount)
+    {
+        credit[campaign] += amount;
+        credited[campaign] = true;
+    }
 
     /// <summary>A row's customers and rates from its counts (none: no customer was delivered it).</summary>
     private static InfluenceRow Row(string key, string? name, InfluenceData.Rates? rates, double credited, bool pending)

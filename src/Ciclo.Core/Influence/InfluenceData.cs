@@ -11,8 +11,6 @@ namespace Ciclo.Influence;
 /// per campaign and per programme how many engaged and merely delivered customers expanded.</summary>
 internal sealed class InfluenceData
 {
-    public sealed record Engagement(string Campaign, string Customer, int Day, DateTime At);
-
     public sealed record Booking(string Customer, int Day, double Amount);
 
     /// <summary>A campaign's or programme's customers: engaged, and delivered it without engaging
@@ -22,7 +20,7 @@ internal sealed class InfluenceData
 
     public sealed record CampaignActivity(string Name, string? Program, long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay);
 
-    public List<Engagement> Engagements { get; } = [];
+    public EngagementTable Engagements { get; } = new();
     public List<Booking> Bookings { get; } = [];
     public Dictionary<string, CampaignActivity> Activity { get; } = [];
     public Dictionary<string, Rates> CampaignRates { get; } = [];
@@ -36,8 +34,7 @@ internal sealed class InfluenceData
     {
         var data = new InfluenceData();
         var sql = Render(workspace, timeZone);
-        Read(workspace, sql.Engagements, r => data.Engagements.Add(new Engagement(
-            r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)))));
+        Read(workspace, sql.Engagements, r => data.Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3))));
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
         Read(workspace, sql.Activity, r => data.Activity[r.GetString(0)] = new CampaignActivity(

@@ -86,7 +86,7 @@ public sealed class ClusterTests
         Assert.Equal(0, Count(ws, $"SELECT count() FROM {name}_s1.campaign_events WHERE _deleted = 1") + Count(ws, $"SELECT count() FROM {name}_s2.campaign_events WHERE _deleted = 1"));
         var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), Grain.Month, "UTC") { Metrics = ["customer_campaign_sends"] });
         Assert.Equal(1d, report.Periods.Single().Metrics["customer_campaign_sends"].Value);
-        Assert.Equal(other, Ciclo.Influence.InfluenceData.Load(ws.Workspace, "UTC", 90).Engagements.Single().Customer);
+        Assert.Equal(other, Ciclo.Influence.InfluenceData.Load(ws.Workspace, "UTC", 90).Engagements.WithIds().Single().Customer);
     }
 
     [Fact]
@@ -218,7 +218,8 @@ public sealed class ClusterTests
         var expected = Ciclo.Influence.InfluenceData.Load(one.Workspace, "UTC", 90);
         var actual = Ciclo.Influence.InfluenceData.Load(cluster.Workspace, "UTC", 90);
         Assert.Equal(engagements, expected.Engagements.Count);
-        Assert.Equal(expected.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At), actual.Engagements.OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At));
+        Assert.Equal(expected.Engagements.WithIds().OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal),
+            actual.Engagements.WithIds().OrderBy(e => e.Customer, StringComparer.Ordinal).ThenBy(e => e.At).ThenBy(e => e.Campaign, StringComparer.Ordinal));
         Assert.NotEmpty(expected.CampaignRates);
         Assert.Equal(expected.CampaignRates.OrderBy(r => r.Key, StringComparer.Ordinal), actual.CampaignRates.OrderBy(r => r.Key, StringComparer.Ordinal));
         Assert.Equal(expected.ProgrammeRates.OrderBy(r => r.Key, StringComparer.Ordinal), actual.ProgrammeRates.OrderBy(r => r.Key, StringComparer.Ordinal));
