@@ -41,7 +41,7 @@ public static class SendTable
     public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns)
     {
         var e = (string n) => Col("e", n);
-        var opened = (bool machine) => e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(machine));
+        var opened = (bool machine) => Opened(e, machine);
         return new SqlSelect(
         [
             new(e("campaign_id"), "campaign_id"),
@@ -54,13 +54,20 @@ public static class SendTable
             new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
             new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"),
-            new(Min(When(e("event").Eq("clicked") | opened(false), e("occurred_at"))), "first_engaged_at"),
+            new(Min(When(Engaging(e), e("occurred_at"))), "first_engaged_at"),
         ], new TableSource("campaign_events", "e"))
         {
             Where = campaigns is null ? null : e("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),
             GroupBy = [e("campaign_id"), e("contact_id")],
         };
     }
+
+    /// <summary>An engagement (METRICS.md): a click, or an open not flagged as a machine's, of
+    /// the events whose columns <paramref name="e"/> names.</summary>
+    public static SqlExpr Engaging(Func<string, SqlExpr> e) => e("event").Eq("clicked") | Opened(e, machine: false);
+
+    private static SqlExpr Opened(Func<string, SqlExpr> e, bool machine) =>
+        e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(machine));
 
     /// <summary>The statements that make the table's rows of the campaigns named (every campaign when
     /// null) equal to what their events give now.</summary>

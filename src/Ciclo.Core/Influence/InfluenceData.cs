@@ -56,7 +56,7 @@ internal sealed class InfluenceData
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
         var g = (string n) => Col("g", n);
-        var engaging = e("event").Eq("clicked") | (e("event").Eq("opened") & new Coalesce(e("machine_open"), Lit(false)).Eq(Lit(false)));
+        var engaging = SendTable.Engaging(e);
 
         // Each engaging event beside its contact's send row (the contact's customer, whether it
         // bounced): a join of the events with the per-send table on campaign and contact, which a
