@@ -31,9 +31,6 @@ public abstract class SqlDialect
     /// columns; every row when null) with the rows of <paramref name="rowsSql"/>, which gives the
     /// table's columns in order and only rows in the scope.
     /// </summary>
-    /// <summary>The statements that drop a table made by <see cref="CreateTableStatements"/>, when it exists.</summary>
-    public virtual IEnumerable<string> DropTableStatements(Import.EntitySchema table) => ["DROP TABLE IF EXISTS " + QuoteIdentifier(table.Table)];
-
     public virtual IEnumerable<string> ReplaceRows(Import.EntitySchema table, string rowsSql, string? scope) =>
     [
         "DELETE FROM " + QuoteIdentifier(table.Table) + (scope is null ? string.Empty : " WHERE " + scope),
@@ -143,6 +140,9 @@ public abstract class SqlDialect
 
     /// <summary>Whether a table's key is declared as a constraint: every table's but a derived one's.</summary>
     protected virtual bool KeyConstraint(Import.EntitySchema table) => !table.Derived;
+
+    /// <summary>The statements that drop a table made by <see cref="CreateTableStatements"/>, when it exists.</summary>
+    public virtual IEnumerable<string> DropTableStatements(Import.EntitySchema table) => ["DROP TABLE IF EXISTS " + QuoteIdentifier(table.Table)];
 
     /// <summary>The statements that create a declared table: one CREATE TABLE, or more where an
     /// engine spreads a table over several places (the shards of a cluster).</summary>

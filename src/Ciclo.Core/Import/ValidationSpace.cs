@@ -64,7 +64,7 @@ internal sealed class ValidationSpace : IDisposable
         }
 
         var loose = new EntitySchema(entity.Name, entity.Columns.Select(c => c with { Required = false }).ToList(), entity.Key);
-        Connection.Execute(Dialect.CreateTable(loose).Replace(", PRIMARY KEY (" + string.Join(", ", entity.Key.Select(Dialect.QuoteIdentifier)) + ")", string.Empty, StringComparison.Ordinal));
+        Connection.Execute(Dialect.CreateTable(loose));
         var w = _workspace.Dialect;
         if (_workspace.Connection.Count($"SELECT count(*) FROM {w.TableReference(entity.Table)}") == 0)
         {

@@ -144,7 +144,7 @@ public static class QueryPlanner
         }
 
         var innerItems = read.Select(name => new SelectItem(
-            name.StartsWith("period_", StringComparison.Ordinal) ? Col("p", name)
+            name is "period_index" or "period_start" or "period_end" ? Col("p", name)
             : conditions.FirstOrDefault(c => FlagOf(c) == name) is { } condition ? Flag(condition)
             : Col("s", name), name)).ToList();
         return new SqlSelect(outerItems, new SubquerySource(select with { Items = innerItems, GroupBy = [], OrderBy = [] }, "s"))
