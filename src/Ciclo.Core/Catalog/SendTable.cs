@@ -38,7 +38,10 @@ public static class SendTable
 
     /// <summary>The table's rows computed from the events: of every campaign, or of the campaigns named.
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
-    public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns)
+    public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns) => FromEvents(campaigns, new TableSource("campaign_events", "e"));
+
+    /// <summary>The same rows computed from <paramref name="events"/> (aliased "e", with the events' columns).</summary>
+    private static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns, FromItem events)
     {
         var e = (string n) => Col("e", n);
         var opened = (bool machine) => Opened(e, machine);
@@ -55,7 +58,7 @@ public static class SendTable
             new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"),
             new(Min(When(Engaging(e), e("occurred_at"))), "first_engaged_at"),
-        ], new TableSource("campaign_events", "e"))
+        ], events)
         {
             Where = campaigns is null ? null : e("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),
             GroupBy = [e("campaign_id"), e("contact_id")],
@@ -81,5 +84,34 @@ public static class SendTable
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(new Column(null, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]));
         return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns)), scope)];
+    }
+
+    /// <summary>
+    /// The statements that make the rows of the campaigns named what their events give once the
+    /// events of <paramref name="incoming"/> (a table with the events' columns) are written over the
+    /// stored ones, by key. They run first in the import's unit of work, before that write: they read
+    /// the stored events of those campaigns that no incoming event replaces, and the incoming events
+    /// from their own table. Run after it, they would read the events just written, which DuckDB
+    /// reads several times slower within the transaction that writes them.
+    /// </summary>
+    public static IReadOnlyList<string> RefreshAhead(SqlDialect dialect, IReadOnlyCollection<string> campaigns, string incoming)
+    {
+        if (campaigns.Count == 0)
+        {
+            return [];
+        }
+
+        var events = Entities.CampaignEvents;
+        var named = campaigns.Order(StringComparer.Ordinal).ToList();
+        SqlSelect Pick(string table, string alias) =>
+            new(events.Columns.Select(c => new SelectItem(Col(alias, c.Name), c.Name)).ToList(), new TableSource(table, alias));
+        var replaced = new Exists(new SqlSelect([new(Lit(1L), "one")], new TableSource(incoming, "g"))
+        {
+            Where = And([.. events.Key.Select(k => (SqlExpr)Col("g", k).Eq(Col("t", k)))]),
+        });
+        var kept = Pick("campaign_events", "t") with { Where = Col("t", "campaign_id").In([.. named]) & new Not(replaced) };
+        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(named, new UnionSource([kept, Pick(incoming, "g")], "e"))),
+            renderer.Render(new Column(null, "campaign_id").In([.. named])))];
     }
 }

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using Ciclo.Dialects;
+using Ciclo.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Ciclo.Import;
+
+/// <summary>
+/// Stages a plain CSV file through DuckDB's own parallel reader instead of <see cref="CsvRowSource"/>,
+/// only where both are sure to read the same records, so that every value and every line named in
+/// the quarantine stays the same. A file qualifies when a scan of its bytes finds: UTF-8 (a
+/// byte-order mark allowed) with no NUL; every line break LF or CRLF, no other CR; no blank line
+/// (which the reader skips); no <c>sep=</c> line; on every line exactly as many values as the
+/// header has; and every quote canonical (a value either unquoted and free of quotes, or wholly
+/// quoted with inner quotes doubled, closed on its own line). Then each record is one line, and a
+/// record's line is its position plus one. Anything else (a culture to translate, another
+/// encoding, a value spanning lines, a row with surplus values) is read by <see cref="CsvRowSource"/>,
+/// which keeps each record's line however it is written. A value padded with anything but spaces
+/// (which DuckDB's <c>trim</c> removes as <see cref="string.Trim()"/> does) is left to it too. An
+/// empty value is missing, as there.
+/// </summary>
+internal static class NativeCsvStaging
+{
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>Stages the file into <paramref name="table"/> (the entity's columns, as text, in
+    /// the file's order) and returns how many records it holds; null when the file does not
+    /// qualify, and nothing is left behind.</summary>
+    public static long? TryStage(DuckDBConnection v, string table, EntitySchema entity, string path, ImportOptions options,
+        SourceFormat format, int headerCount, int?[] mapping)
+    {
+        if (options.Culture is not null || format.Type != "csv" || format.Encoding is not ("UTF-8" or "UTF-8 BOM") || format.Delimiter is not { } delimiter
+            || delimiter > 0x7F || Records(path, (byte)delimiter, headerCount) is not { } shape)
+        {
+            return null;
+        }
+
+        var (records, spaces) = shape;
+        var d = DuckDbDialect.Instance;
+        var columns = string.Join(", ", Enumerable.Range(0, headerCount).Select(i => $"'c{i}': 'VARCHAR'"));
+        var values = entity.Columns.Select((c, j) => (mapping[j] is { } i ? Value("c" + i.ToString(CultureInfo.InvariantCulture), spaces) : "CAST(NULL AS VARCHAR)")
+            + " AS " + d.QuoteIdentifier(c.Name));
+        try
+        {
+            v.Execute($"CREATE TEMP TABLE {table} AS SELECT {string.Join(", ", values)} FROM read_csv({d.Literal(path)}, auto_detect = false, " +
+                      $"header = false, skip = 1, delim = {d.Literal(delimiter.ToString())}, quote = '\"', escape = '\"', " +
+                      $"all_varchar = true, strict_mode = true, columns = {{{columns}}})");
+        }
+        catch (DuckDBException)
+        {
+            v.Execute("DROP TABLE IF EXISTS " + table);
+            return null;
+        }
+
+        if (v.Count($"SELECT count(*) FROM {table}") != records)
+        {
+            v.Execute("DROP TABLE " + table);
+            return null;
+        }
+
+        return records;
+    }
+
+    /// <summary>A value as Ciclo's reader gives it: trimmed (when some value has spaces to trim), and missing when empty.</summary>
+    private static string Value(string column, bool spaces) => $"nullif({(spaces ? $"trim({column})" : column)}, '')";
+
+    /// <summary>The staged rows with their file line, as the checks read them.</summary>
+    public static string WithLines(string table) => $"(SELECT rowid + 2 AS line, * FROM {table})";
+
+    /// <summary>How many records follow the header when the file qualifies (one per line), and
+    /// whether some value is padded with spaces; null when it does not qualify, or a value is
+    /// padded with other white space (a tab, a no-break space), which only Ciclo's reader trims.</summary>
+    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[ChunkBytes];
+        var filled = 0;
+        long lines = 0;
+        var first = true;
+        var spaces = false;
+        while (true)
+        {
+            var n = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += n;
+            var end = n == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            if (end == 0 && n > 0 && filled == buffer.Length)
+            {
+                return null; // a line longer than the buffer
+            }
+
+            var span = buffer.AsSpan(0, end);
+            if (!Utf8.IsValid(span) || span.Contains((byte)0))
+            {
+                return null;
+            }
+
+            while (span.Length > 0)
+            {
+                var stop = span.IndexOf((byte)'\n');
+                var line = stop < 0 ? span : span[..stop];
+                span = stop < 0 ? [] : span[(stop + 1)..];
+                if (first)
+                {
+                    first = false;
+                    if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                    {
+                        line = line[3..];
+                    }
+
+                    if (line.Length >= 4 && System.Text.Ascii.EqualsIgnoreCase(line[..4], "sep="u8))
+                    {
+                        return null;
+                    }
+                }
+
+                if (!LineQualifies(line, delimiter, headerCount, ref spaces))
+                {
+                    return null;
+                }
+
+                lines++;
+            }
+
+            if (n == 0)
+            {
+                return (lines - 1, spaces);
+            }
+
+            buffer.AsSpan(end, filled - end).CopyTo(buffer);
+            filled -= end;
+        }
+    }
+
+    /// <summary>The first byte of every character <see cref="char.IsWhiteSpace(char)"/> holds in UTF-8.</summary>
+    private static readonly SearchValues<byte> WhiteSpaceStarts = SearchValues.Create([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]);
+
+    /// <summary>A line of exactly <paramref name="headerCount"/> values, each unquoted without a
+    /// quote or wholly quoted on this line, no CR but the one ending it, and no value padded with
+    /// white space other than spaces (<paramref name="spaces"/> is set when one is padded with spaces).</summary>
+    private static bool LineQualifies(ReadOnlySpan<byte> line, byte delimiter, int headerCount, ref bool spaces)
+    {
+        if (line.Length > 0 && line[^1] == '\r')
+        {
+            line = line[..^1];
+        }
+
+        if (line.Length == 0 || line.Contains((byte)'\r') || line.SequenceEqual("\"\""u8))
+        {
+            return false; // a blank line, a lone CR, or a blank line written as one empty quoted value
+        }
+
+        if (!line.Contains((byte)'"') && !line.ContainsAny(WhiteSpaceStarts))
+        {
+            return line.Count(delimiter) == headerCount - 1;
+        }
+
+        var values = 0;
+        var i = 0;
+        while (true)
+        {
+            ReadOnlySpan<byte> value;
+            if (i < line.Length && line[i] == '"')
+            {
+                var open = ++i;
+                while (true)
+                {
+                    var close = line[i..].IndexOf((byte)'"');
+                    if (close < 0)
+                    {
+                        return false; // the value goes on past the line
+                    }
+
+                    i += close + 1;
+                    if (i < line.Length && line[i] == '"')
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                value = line[open..(i - 1)];
+                if (i < line.Length && line[i] != delimiter)
+                {
+                    return false; // text after the closing quote
+                }
+            }
+            else
+            {
+                var next = line[i..].IndexOfAny(delimiter, (byte)'"');
+                var end = next < 0 ? line.Length : i + next;
+                if (next >= 0 && line[end] == '"')
+                {
+                    return false; // a quote inside an unquoted value
+                }
+
+                value = line[i..end];
+                i = end;
+            }
+
+            values++;
+            var trimmed = value.Trim((byte)' ');
+            if (trimmed.Length > 0 && (IsWhiteSpace(Rune.DecodeFromUtf8(trimmed, out var head, out _), head) || IsWhiteSpace(Rune.DecodeLastFromUtf8(trimmed, out var tail, out _), tail)))
+            {
+                return false;
+            }
+
+            spaces |= trimmed.Length != value.Length;
+            if (i >= line.Length)
+            {
+                return values == headerCount;
+            }
+
+            i++; // past the delimiter
+        }
+    }
+
+    private static bool IsWhiteSpace(System.Buffers.OperationStatus status, Rune rune) =>
+        status == System.Buffers.OperationStatus.Done && Rune.IsWhiteSpace(rune);
+}
