@@ -205,6 +205,7 @@ public sealed class Importer(Workspace workspace)
 
             BeforeCommit?.Invoke();
         });
+        workspace.Engine.RefreshStatistics(workspace.Connection, entity == Entities.CampaignEvents ? [entity.Table, Catalog.SendTable.Name] : [entity.Table]);
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>

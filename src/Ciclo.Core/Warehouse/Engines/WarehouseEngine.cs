@@ -31,6 +31,12 @@ public abstract class WarehouseEngine
     public abstract void ApplyImport(DbConnection connection, EntitySchema entity, IReadOnlyList<object?[]> rows,
         IReadOnlyList<object?[]> rejections, object?[] importRow, Action? beforeCommit);
 
+    /// <summary>After an import has committed: brings the engine's statistics of the tables it
+    /// wrote up to date, where the engine's planner needs them. By default nothing.</summary>
+    public virtual void RefreshStatistics(DbConnection connection, IEnumerable<string> tables)
+    {
+    }
+
     /// <summary>
     /// Held for the whole of an import, from reading the warehouse's current rows to the commit, so
     /// that imports into one workspace from several processes run one after the other. The default
