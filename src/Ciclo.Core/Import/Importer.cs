@@ -83,7 +83,7 @@ public sealed class Importer(Workspace workspace)
             }
 
             space.MirrorExisting(entity, Good);
-            var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
+            var sameKey = string.Join(" AND ", InReach(v, entity).Concat(entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
             var sameRow = string.Join(" AND ", entity.Columns.Select(c => $"t.{q(c.Name)} IS NOT DISTINCT FROM g.{q(c.Name)}"));
             long inserted = v.Count($"SELECT count(*) FROM {Good}"), unchanged = 0;
             if (v.Count($"SELECT count(*) FROM (SELECT 1 FROM {q(entity.Table)} LIMIT 1)") > 0)
@@ -117,7 +117,7 @@ public sealed class Importer(Workspace workspace)
                 : [];
             if (space.IsWarehouse)
             {
-                ApplyInPlace(v, entity, summary, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good));
+                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good));
             }
             else
             {
@@ -137,6 +137,31 @@ public sealed class Importer(Workspace workspace)
             v.Execute("SET TimeZone = 'UTC'");
             DropWork(v);
         }
+    }
+
+    /// <summary>The most values of a key's first column that <see cref="InReach"/> names.</summary>
+    private const int MostInReach = 1000;
+
+    /// <summary>
+    /// A condition on the stored rows (aliased t) that the file's rows can meet by key: their first
+    /// key column holds one of the file's values, when the file holds at most
+    /// <see cref="MostInReach"/> of them (a day of events names a handful of campaigns); none
+    /// otherwise. It adds nothing to the key's equality, but lets DuckDB skip the blocks of the table
+    /// that hold none of those values instead of reading every stored key: at L, finding which of a
+    /// day's 1.6M events are new read all 95M stored events for 20 s, and takes 1 s this way.
+    /// </summary>
+    private static IEnumerable<string> InReach(DuckDBConnection v, EntitySchema entity)
+    {
+        var d = DuckDbDialect.Instance;
+        var first = entity.Column(entity.Key[0]);
+        if (first.Type != ColumnType.Text)
+        {
+            return [];
+        }
+
+        var values = ValidationSpace.Read(v, $"SELECT DISTINCT {d.QuoteIdentifier(first.Name)} FROM {Good} LIMIT {MostInReach + 1}", 1)
+            .Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToList();
+        return values.Count is 0 or > MostInReach ? [] : [$"t.{d.QuoteIdentifier(first.Name)} IN ({string.Join(", ", values.Select(d.Literal))})"];
     }
 
     /// <summary>Rejects every row of a key the file holds with different values (ambiguous) and keeps
@@ -160,11 +185,10 @@ public sealed class Importer(Workspace workspace)
 
     /// <summary>DuckDB workspace: the checked rows are already beside the tables. The derived rows
     /// are written first, from the stored rows and the checked ones (<see cref="Catalog.SendTable.RefreshAhead"/>).</summary>
-    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
+    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, string sameKey, IReadOnlyList<string> derived)
     {
         var d = workspace.Dialect;
         var q = d.QuoteIdentifier;
-        var sameKey = string.Join(" AND ", entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}"));
         var allColumns = string.Join(", ", entity.Columns.Select(c => q(c.Name)));
         using var tx = v.BeginTransaction();
         foreach (var statement in derived)
