@@ -33,6 +33,8 @@ public sealed class NativeCsvStagingTests : IDisposable
         { "no-final-newline", "C1,Acme,SMB,IT,2023-01-01\nC2,Beta,,DE,2023-02-01" },
         { "semicolon", "customer_id;name;segment;region;acquired_on\nC1;Acme, Inc.;SMB;IT;2023-01-01\nC2;\"x;y\";;DE;2023-02-01\n" },
         { "arabic-and-bad-values", "C1,شركة الأمل,SMB,IT,2023-01-01\nC2,Beta,,DE,01/02/2023\n,Gamma,,FR,2023-03-01\nC1,Acme again,SMB,IT,2023-01-01\n" },
+        { "tab-separated", "customer_id\tname\tsegment\tregion\tacquired_on\nC1\tAcme, Inc.\tSMB\tIT\t2023-01-01\nC2\t\"Beta\tGamma\"\t\tDE\t2023-02-01\n" },
+        { "hash-and-null-words", "#C1,# not a comment,NULL,\\N,2023-01-01\nC2,NA,null,IT,2023-02-01\n" },
         { "only-spaces-line", "C1,Acme,SMB,IT,2023-01-01\n    ,,,,\n" },
     };
 
