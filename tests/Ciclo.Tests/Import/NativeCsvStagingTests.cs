@@ -136,6 +136,32 @@ public sealed class NativeCsvStagingTests : IDisposable
         AssertSameOutcome(Entities.Customers, path, ImportOptions.Default);
     }
 
+    /// <summary>DuckDB reads a large file in parallel blocks; the staged rows keep the file's order,
+    /// so that each row's position gives its line (here every value names its own line).</summary>
+    [Fact]
+    public void A_file_read_in_parallel_blocks_keeps_its_order()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "large.csv");
+        const int Rows = 1_500_000;
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
+        {
+            writer.Write(Header);
+            for (var line = 2; line < Rows + 2; line++)
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"L{line},Customer on line {line},SMB,IT,2023-01-01\n"));
+            }
+        }
+
+        using var source = RowSourceFactory.Open(path);
+        using var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        Assert.Equal(Rows, NativeCsvStaging.TryStage(duck, "staged", Entities.Customers, path, ImportOptions.Default, source.Format, source.Header.Count, [0, 1, 2, 3, 4, null]));
+        using var command = duck.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {NativeCsvStaging.WithLines("staged")} AS s WHERE s.customer_id <> 'L' || s.line";
+        Assert.Equal(0L, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
     private static long? Records(string path)
     {
         try
