@@ -18,7 +18,8 @@ namespace Ciclo.Import;
 /// quoted with inner quotes doubled, closed on its own line). Then each record is one line, and a
 /// record's line is its position plus one. Anything else (a culture to translate, another
 /// encoding, a value spanning lines, a row with surplus values) is read by <see cref="CsvRowSource"/>,
-/// which keeps each record's line however it is written. A value padded with anything but spaces
+/// which keeps each record's line however it is written; so is a file whose path DuckDB would
+/// read as a pattern of files. A value padded with anything but spaces
 /// (which DuckDB's <c>trim</c> removes as <see cref="string.Trim()"/> does) is left to it too. An
 /// empty value is missing, as there.
 /// </summary>
@@ -26,13 +27,17 @@ internal static class NativeCsvStaging
 {
     private const int ChunkBytes = 1 << 20;
 
+    /// <summary>DuckDB reads a path with these as a pattern of files (<c>export [2024].csv</c> would
+    /// match <c>export 2.csv</c>): such a file is left to Ciclo's reader.</summary>
+    private static readonly SearchValues<char> GlobCharacters = SearchValues.Create("*?[]{}");
+
     /// <summary>Stages the file into <paramref name="table"/> (the entity's columns, as text, in
     /// the file's order) and returns how many records it holds; null when the file does not
     /// qualify, and nothing is left behind.</summary>
     public static long? TryStage(DuckDBConnection v, string table, EntitySchema entity, string path, ImportOptions options,
         SourceFormat format, int headerCount, int?[] mapping)
     {
-        if (options.Culture is not null || format.Type != "csv" || format.Encoding is not ("UTF-8" or "UTF-8 BOM") || format.Delimiter is not { } delimiter
+        if (options.Culture is not null || path.AsSpan().ContainsAny(GlobCharacters) || format.Type != "csv" || format.Encoding is not ("UTF-8" or "UTF-8 BOM") || format.Delimiter is not { } delimiter
             || delimiter > 0x7F || Records(path, (byte)delimiter, headerCount) is not { } shape)
         {
             return null;

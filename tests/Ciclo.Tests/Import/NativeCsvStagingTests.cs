@@ -98,6 +98,23 @@ public sealed class NativeCsvStagingTests : IDisposable
         AssertSameOutcome(Entities.Customers, path, ImportOptions.Default);
     }
 
+    /// <summary>DuckDB would read the path as a pattern matching <c>export 2.csv</c>, another file.</summary>
+    [Fact]
+    public void A_path_duckdb_would_read_as_a_pattern_is_left_to_ciclos_reader()
+    {
+        var other = Write("export 2", Header + "C9,Other file,SMB,IT,2023-01-01\n");
+        var path = Write("export [2024]", Header + "C1,Acme,SMB,IT,2023-01-01\n");
+        Assert.True(File.Exists(other));
+        using (var source = RowSourceFactory.Open(path))
+        using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            duck.Open();
+            Assert.Null(NativeCsvStaging.TryStage(duck, "staged", Entities.Customers, path, ImportOptions.Default, source.Format, source.Header.Count, [0, 1, 2, 3, 4, null]));
+        }
+
+        AssertSameOutcome(Entities.Customers, path, ImportOptions.Default);
+    }
+
     [Fact]
     public void Invalid_utf8_is_left_to_ciclos_reader()
     {
