@@ -9,6 +9,14 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string Name => "postgres";
 
+    /// <summary>PostgreSQL evaluates a subquery's computed column again wherever it is read once the
+    /// subquery is merged into its query: the time-zone conversion of a send's day ran once per
+    /// measure (3.0 s of 11 measures over 608k sends at S).</summary>
+    public override bool SharesRepeatedExpressions => false;
+
+    /// <summary><c>OFFSET 0</c>: PostgreSQL never merges a subquery with a LIMIT or OFFSET.</summary>
+    public override string Fence => "OFFSET 0";
+
     public override string LocalDate(string timestamp, string timeZone) =>
         "CAST(timezone(" + Literal(timeZone) + ", " + timestamp + ") AS DATE)";
 

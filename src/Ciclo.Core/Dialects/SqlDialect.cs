@@ -22,6 +22,15 @@ public abstract class SqlDialect
     /// grouping. On one server a query groups once.</summary>
     public virtual bool GroupsOnShards => false;
 
+    /// <summary>Whether the engine computes an expression read several times in one row once
+    /// (DuckDB does). When it does not, the planner computes a date-tied source's period once per
+    /// row in a fenced subquery rather than in the join and in every measure.</summary>
+    public virtual bool SharesRepeatedExpressions => true;
+
+    /// <summary>What ends a subquery the engine must not merge into the query around it
+    /// (<see cref="Sql.SqlSelect.Fenced"/>); empty where none is needed.</summary>
+    public virtual string Fence => string.Empty;
+
     /// <summary>The select as the engine should read it: an engine may put the joined items in
     /// another order that gives the same rows. By default as written.</summary>
     public virtual Sql.SqlSelect Arrange(Sql.SqlSelect select) => select;

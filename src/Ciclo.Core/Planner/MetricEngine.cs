@@ -11,7 +11,7 @@ public static class MetricEngine
 {
     public static MetricReport Run(Workspace workspace, MetricRequest request)
     {
-        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins);
+        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions);
         var context = Context(workspace, request) with { Periods = plan.Periods };
         var renderer = new SqlRenderer(workspace.Dialect, context);
         var values = new Dictionary<string, double?>[plan.Periods.Count];

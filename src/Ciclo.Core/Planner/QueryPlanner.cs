@@ -14,7 +14,10 @@ public static class QueryPlanner
 {
     /// <param name="rangeJoins">Whether the engine joins on a range (SqlDialect.SupportsRangeJoins);
     /// without, the spine is cross-joined and the period condition lives only in the aggregates.</param>
-    public static QueryPlan Plan(MetricRequest request, bool rangeJoins = true)
+    /// <param name="sharesExpressions">Whether the engine computes a repeated expression once
+    /// (SqlDialect.SharesRepeatedExpressions); without, a date-tied source's period is computed in
+    /// a fenced subquery.</param>
+    public static QueryPlan Plan(MetricRequest request, bool rangeJoins = true, bool sharesExpressions = true)
     {
         var periods = PeriodSpine.Build(request.From, request.To, request.Grain);
         var metrics = SelectMetrics(request);
@@ -39,7 +42,7 @@ public static class QueryPlanner
                 continue;
             }
 
-            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment, rangeJoins)));
+            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment, rangeJoins, sharesExpressions)));
         }
 
         return new QueryPlan(request, periods, metrics, queries, unfilterable);
@@ -60,13 +63,29 @@ public static class QueryPlanner
     }
 
     internal static SqlSelect BuildSelect(
-        SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment, bool rangeJoins = true)
+        SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment,
+        bool rangeJoins = true, bool sharesExpressions = true)
     {
         // A source tied to periods by one date joins by the start of that date's period (an equality
         // the engine hashes) where it would otherwise join on a range; both give the same rows.
-        var on = rangeJoins && source.Day is { } day && periods.Count > 0
-            ? Col("p", "period_start").Eq(new PeriodStart(day, periods[0].Grain))
-            : source.PeriodJoin;
+        var rows = source.Rows;
+        var on = source.PeriodJoin;
+        if (rangeJoins && source.Day is { } day && periods.Count > 0)
+        {
+            SqlExpr start = new PeriodStart(day, periods[0].Grain);
+            if (!sharesExpressions && rows is SubquerySource { Query: var query })
+            {
+                // The period is computed once per row, below a fence, and read as a column.
+                var inner = SqlRewriter.Replace(start, x => x is Column { Table: "s" } c ? c with { Table = "q" } : null);
+                rows = new SubquerySource(new SqlSelect(
+                    [.. query.Items.Select(i => new SelectItem(Col("q", i.Alias), i.Alias)), new SelectItem(inner, PeriodKey)],
+                    rows with { Alias = "q" }) { Fenced = true }, "s");
+                start = Col("s", PeriodKey);
+            }
+
+            on = Col("p", "period_start").Eq(start);
+        }
+
         if (segment is not null)
         {
             on &= Col("s", source.Dimensions[segment.Dimension]).Eq(segment.Value);
@@ -83,7 +102,7 @@ public static class QueryPlanner
 
         var select = new SqlSelect(items, new PeriodSpineSource(periods, "p"))
         {
-            Joins = [rangeJoins ? new JoinItem(JoinKind.Left, source.Rows, on) : new JoinItem(JoinKind.Cross, source.Rows, Lit(true))],
+            Joins = [rangeJoins ? new JoinItem(JoinKind.Left, rows, on) : new JoinItem(JoinKind.Cross, rows, Lit(true))],
             GroupBy = [Col("p", "period_index")],
             OrderBy = [Col("p", "period_index")],
         };
@@ -153,6 +172,9 @@ public static class QueryPlanner
             OrderBy = [Col("s", "period_index")],
         };
     }
+
+    /// <summary>The start of a date-tied source row's period, where the planner computes it in the source.</summary>
+    private const string PeriodKey = "period_key";
 
     /// <summary>The result column of a measure: prefixed, so it never takes the name of a source
     /// column (some engines resolve names by alias anywhere in a query).</summary>

@@ -59,6 +59,11 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         {
             sb.Append('\n').Append(pad).Append("ORDER BY ").AppendJoin(", ", s.OrderBy.Select(Expr));
         }
+
+        if (s.Fenced && dialect.Fence is { Length: > 0 } fence)
+        {
+            sb.Append('\n').Append(pad).Append(fence);
+        }
     }
 
     private string From(FromItem item, int depth)

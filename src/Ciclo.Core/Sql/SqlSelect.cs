@@ -8,6 +8,11 @@ public sealed record SqlSelect(IReadOnlyList<SelectItem> Items, FromItem From)
     public IReadOnlyList<SqlExpr> GroupBy { get; init; } = [];
     public SqlExpr? Having { get; init; }
     public IReadOnlyList<SqlExpr> OrderBy { get; init; } = [];
+
+    /// <summary>Evaluated as written: an engine that would merge a subquery into the query around
+    /// it (and evaluate its computed columns again wherever they are read) is told not to
+    /// (<see cref="Dialects.SqlDialect.Fence"/>).</summary>
+    public bool Fenced { get; init; }
 }
 
 public sealed record SelectItem(SqlExpr Expression, string Alias);
