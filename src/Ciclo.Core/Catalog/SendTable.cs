@@ -36,9 +36,12 @@ public static class SendTable
         Derived = true,
     };
 
+    /// <summary>The stored events, as <see cref="FromEvents(IReadOnlyCollection{string}?, FromItem)"/> reads them.</summary>
+    private static readonly TableSource StoredEvents = new("campaign_events", "e");
+
     /// <summary>The table's rows computed from the events: of every campaign, or of the campaigns named.
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
-    public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns) => FromEvents(campaigns, new TableSource("campaign_events", "e"));
+    public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns) => FromEvents(campaigns, StoredEvents);
 
     /// <summary>The same rows computed from <paramref name="events"/> (aliased "e", with the events' columns).</summary>
     private static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns, FromItem events)
@@ -60,7 +63,7 @@ public static class SendTable
             new(Min(When(Engaging(e), e("occurred_at"))), "first_engaged_at"),
         ], events)
         {
-            Where = campaigns is null ? null : e("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),
+            Where = campaigns is null ? null : CampaignIn("e", campaigns),
             GroupBy = [e("campaign_id"), e("contact_id")],
         };
     }
@@ -74,17 +77,8 @@ public static class SendTable
 
     /// <summary>The statements that make the table's rows of the campaigns named (every campaign when
     /// null) equal to what their events give now.</summary>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns)
-    {
-        if (campaigns is { Count: 0 })
-        {
-            return [];
-        }
-
-        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
-        var scope = campaigns is null ? null : renderer.Render(new Column(null, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns)), scope)];
-    }
+    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns) =>
+        campaigns is { Count: 0 } ? [] : Replace(dialect, campaigns, StoredEvents);
 
     /// <summary>
     /// The statements that make the rows of the campaigns named what their events give once the
@@ -102,16 +96,25 @@ public static class SendTable
         }
 
         var events = Entities.CampaignEvents;
-        var named = campaigns.Order(StringComparer.Ordinal).ToList();
         SqlSelect Pick(string table, string alias) =>
             new(events.Columns.Select(c => new SelectItem(Col(alias, c.Name), c.Name)).ToList(), new TableSource(table, alias));
         var replaced = new Exists(new SqlSelect([new(Lit(1L), "one")], new TableSource(incoming, "g"))
         {
             Where = And([.. events.Key.Select(k => (SqlExpr)Col("g", k).Eq(Col("t", k)))]),
         });
-        var kept = Pick("campaign_events", "t") with { Where = Col("t", "campaign_id").In([.. named]) & new Not(replaced) };
-        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(named, new UnionSource([kept, Pick(incoming, "g")], "e"))),
-            renderer.Render(new Column(null, "campaign_id").In([.. named])))];
+        var kept = Pick("campaign_events", "t") with { Where = CampaignIn("t", campaigns) & new Not(replaced) };
+        return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
     }
+
+    /// <summary>DELETE and INSERT of the rows of the campaigns named (all when null), computed from <paramref name="events"/>.</summary>
+    private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events)
+    {
+        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
+        var scope = campaigns is null ? null : renderer.Render(CampaignIn(null, campaigns));
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope)];
+    }
+
+    /// <summary>The campaign of the rows of <paramref name="table"/> is one of those named (in a stable order).</summary>
+    private static SqlExpr CampaignIn(string? table, IReadOnlyCollection<string> campaigns) =>
+        new Column(table, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]);
 }

@@ -43,11 +43,11 @@ public sealed class Importer(Workspace workspace)
         try
         {
             v.Execute($"CREATE TEMP TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
+            v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
             var native = !NativeCsv ? null : NativeCsvStaging.TryStage(v, Staging, entity, path, options, source.Format, source.Header.Count, mapping);
             var read = native ?? Stage(v, entity, source, mapping, progress, options.Culture);
             if (native is not null)
             {
-                v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
                 progress?.Report(1);
             }
 
@@ -229,14 +229,16 @@ public sealed class Importer(Workspace workspace)
 
             BeforeCommit?.Invoke();
         });
-        workspace.Engine.RefreshStatistics(workspace.Connection, entity == Entities.CampaignEvents ? [entity.Table, Catalog.SendTable.Name] : [entity.Table]);
+        workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count > 0 ? [entity.Table, Catalog.SendTable.Name] : [entity.Table]);
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>
         [importId, s.Entity, s.File, DateTime.UtcNow, s.Inserted, s.Updated, s.Unchanged, s.Rejected,
          s.UnknownColumns.Count == 0 ? null : string.Join(", ", s.UnknownColumns)];
 
-    private static (int?[] Mapping, List<string> Unknown) MapHeader(EntitySchema entity, IReadOnlyList<string> header, string path)
+    /// <summary>For each column of the entity, its position in the file's header (null when absent),
+    /// and the header's names the entity does not know; a missing required or repeated column refuses the file.</summary>
+    internal static (int?[] Mapping, List<string> Unknown) MapHeader(EntitySchema entity, IReadOnlyList<string> header, string path)
     {
         var mapping = new int?[entity.Columns.Count];
         var unknown = new List<string>();
@@ -270,7 +272,6 @@ public sealed class Importer(Workspace workspace)
     {
         var q = DuckDbDialect.Instance.QuoteIdentifier;
         v.Execute($"CREATE TEMP TABLE {Staging} (line BIGINT, " + string.Join(", ", entity.Columns.Select(c => q(c.Name) + " VARCHAR")) + ")");
-        v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
         long read = 0;
         using (var appender = v.CreateAppender(Staging))
         using (var originals = v.CreateAppender(Originals))
