@@ -11,7 +11,7 @@ internal static class QueryProfile
     public static void Run(string db, MetricRequest request)
     {
         using var workspace = Workspace.Open(db);
-        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions);
+        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions, MetricEngine.Rollups(workspace, request));
         var renderer = new SqlRenderer(workspace.Dialect, MetricEngine.Context(workspace, request) with { Periods = plan.Periods });
         foreach (var query in plan.Queries)
         {

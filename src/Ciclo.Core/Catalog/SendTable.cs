@@ -12,7 +12,8 @@ namespace Ciclo.Catalog;
 /// instead of grouping all events again. An import of campaign events rewrites the rows of the
 /// campaigns it changes, in the import's own unit of work (<see cref="Refresh"/>); schema step 5
 /// builds it for a workspace made before it, step 6 adds each contact's first engagement (the
-/// earliest click or human open, null when none). Flags: 1 when the contact has such an event, else 0.
+/// earliest click or human open, null when none). Its counts (<see cref="SendCounts"/>) are rewritten
+/// with it. Flags: 1 when the contact has such an event, else 0.
 /// </summary>
 public static class SendTable
 {
@@ -106,12 +107,18 @@ public static class SendTable
         return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
     }
 
-    /// <summary>DELETE and INSERT of the rows of the campaigns named (all when null), computed from <paramref name="events"/>.</summary>
-    private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events)
+    /// <summary>The per-send rows alone, as <see cref="Refresh"/> makes them, without their counts: for
+    /// the schema steps that build the table before the counts' table exists.</summary>
+    internal static IReadOnlyList<string> RefreshRows(SqlDialect dialect, IReadOnlyCollection<string>? campaigns) =>
+        campaigns is { Count: 0 } ? [] : Replace(dialect, campaigns, StoredEvents, counts: false);
+
+    /// <summary>DELETE and INSERT of the rows of the campaigns named (all when null), computed from
+    /// <paramref name="events"/>, then of their counts (<see cref="SendCounts"/>).</summary>
+    private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events, bool counts = true)
     {
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(CampaignIn(null, campaigns));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope)];
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope), .. counts ? SendCounts.Refresh(dialect, campaigns) : []];
     }
 
     /// <summary>The campaign of the rows of <paramref name="table"/> is one of those named (in a stable order).</summary>

@@ -16,4 +16,7 @@ public sealed record SourceDefinition(string Name, FromItem Rows, SqlExpr Period
     /// <see cref="PeriodJoin"/> is <c>Within(Day)</c>), that date: a period then matches its rows by
     /// the start of the period that holds the date, an equality the engine can join on by hash.</summary>
     public SqlExpr? Day { get; init; }
+
+    /// <summary>The source's rows counted in groups, kept on import, that may answer its counts.</summary>
+    public SourceRollup? Rollup { get; init; }
 }

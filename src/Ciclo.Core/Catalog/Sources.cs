@@ -54,7 +54,8 @@ public static class Sources
         Dimensions = CustomerDimensions,
     };
 
-    /// <summary>One row per send (a contact in a campaign that has a sent event), with flags for its events.</summary>
+    /// <summary>One row per send (a contact in a campaign that has a sent event), with flags for its
+    /// events; counted per campaign, quarter of an hour and flags in <see cref="SendCounts"/>.</summary>
     public static SourceDefinition Sends { get; } = ByDay("sends",
         new SubquerySource(new SqlSelect(
             [
@@ -77,6 +78,23 @@ public static class Sources
         "sent_day") with
     {
         Dimensions = CustomerDimensions,
+        Rollup = new SourceRollup(new SubquerySource(new SqlSelect(
+            [
+                new(Col("n", "campaign_id"), "campaign_id"),
+                new(Col("c", "audience"), "audience"),
+                new(Col("c", "stage"), "stage"),
+                new(new LocalDate(Col("n", "sent_slot")), "sent_day"),
+                new(Col("n", "bounced"), "bounced"),
+                new(Col("n", "human_open"), "human_open"),
+                new(Col("n", "machine_opened"), "machine_open"),
+                new(Col("n", "clicked"), "clicked"),
+                new(Col("n", "unsubscribed"), "unsubscribed"),
+                new(Col("n", SendCounts.Sends), "send_rows"),
+            ], new TableSource(SendCounts.Name, "n"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(Col("n", "campaign_id")))],
+            Where = Col("n", "sent_slot").IsNotNull(),
+        }, "s"), "send_rows"),
     };
 
     /// <summary>The per-send table's rows (<see cref="SendTable"/>) of contacts that were sent the

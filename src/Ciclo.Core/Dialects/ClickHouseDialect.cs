@@ -49,6 +49,12 @@ public class ClickHouseDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "(" + to + " - " + from + ")";
 
+    public override string QuarterHour(string timestamp) => "toStartOfFifteenMinutes(" + timestamp + ")";
+
+    /// <summary>A derived table here holds versions of keys that never leave (<see cref="ReplaceRows"/>);
+    /// a rollup's groups come and go as their rows' flags change, so none is kept.</summary>
+    public override bool KeepsRollups => false;
+
     public override string Aggregate(AggregateKind kind, string argument) => kind switch
     {
         AggregateKind.Count => "count(" + argument + ")",

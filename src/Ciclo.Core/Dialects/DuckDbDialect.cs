@@ -12,6 +12,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "datediff('day', " + from + ", " + to + ")";
 
+    public override string QuarterHour(string timestamp) => "time_bucket(INTERVAL '15 minutes', " + timestamp + ", 'UTC')";
+
     public override string Median(string argument) => "median(" + argument + ")";
 
     public override string Upsert(Import.EntitySchema table, IReadOnlyList<object?> values) =>

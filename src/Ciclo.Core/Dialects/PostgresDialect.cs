@@ -22,6 +22,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "(" + to + " - " + from + ")";
 
+    public override string QuarterHour(string timestamp) => "date_bin(INTERVAL '15 minutes', " + timestamp + ", TIMESTAMPTZ '2000-01-01 00:00:00+00')";
+
     public override string Median(string argument) => "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + argument + ")";
 
     public override string ColumnTypeName(ColumnType type) => type switch

@@ -27,6 +27,11 @@ public abstract class SqlDialect
     /// row in a fenced subquery rather than in the join and in every measure.</summary>
     public virtual bool SharesRepeatedExpressions => true;
 
+    /// <summary>Whether the warehouse keeps the counted rollups of derived tables (<see cref="Catalog.SendCounts"/>)
+    /// that the planner may read instead of the rows they count. An engine that cannot replace a
+    /// group's rows in place (one whose rows are versions of a key that never leaves) keeps none.</summary>
+    public virtual bool KeepsRollups => true;
+
     /// <summary>What ends a subquery the engine must not merge into the query around it
     /// (<see cref="Sql.SqlSelect.Fenced"/>); empty where none is needed.</summary>
     public virtual string Fence => string.Empty;
@@ -90,6 +95,9 @@ public abstract class SqlDialect
     public abstract string LocalDate(string timestamp, string timeZone);
 
     public abstract string DaysBetween(string from, string to);
+
+    /// <summary>A timestamp with time zone floored to its quarter of an hour of UTC (<see cref="Sql.QuarterHour"/>).</summary>
+    public abstract string QuarterHour(string timestamp);
 
     public virtual string Aggregate(AggregateKind kind, string argument) => kind switch
     {

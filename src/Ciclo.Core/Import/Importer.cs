@@ -229,7 +229,8 @@ public sealed class Importer(Workspace workspace)
 
             BeforeCommit?.Invoke();
         });
-        workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count > 0 ? [entity.Table, Catalog.SendTable.Name] : [entity.Table]);
+        workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count == 0 ? [entity.Table]
+            : workspace.Dialect.KeepsRollups ? [entity.Table, Catalog.SendTable.Name, Catalog.SendCounts.Name] : [entity.Table, Catalog.SendTable.Name]);
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>

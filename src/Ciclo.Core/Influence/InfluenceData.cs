@@ -49,7 +49,9 @@ internal sealed class InfluenceData
         return data;
     }
 
-    internal static Statements Render(Workspace workspace, string timeZone)
+    /// <param name="counted">Whether the campaigns' activity reads the per-send table's counts; by
+    /// default where they answer the time zone (<see cref="SendCounts.Usable"/>).</param>
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null)
     {
         var renderer = Renderer(workspace, timeZone);
         var x = (string n) => Col("x", n);
@@ -93,18 +95,32 @@ internal sealed class InfluenceData
         };
 
         // The local day of the last send is taken after the maximum (a later instant is never an
-        // earlier day), so that one instant per campaign is converted instead of every send's.
+        // earlier day), so that one instant per campaign is converted instead of every send's. Where
+        // the per-send table's counts answer the time zone, their groups' sizes are summed instead
+        // of the rows counted, and the last quarter of an hour holds the last send's local day.
+        var fromCounts = counted ?? SendCounts.Usable(workspace, timeZone, null, null);
+        var n = (string name) => Col("n", name);
+        var rows = fromCounts
+            ? new SqlSelect([.. SendCounts.Schema.Columns.Select(col => new SelectItem(n(col.Name), col.Name))], new TableSource(SendCounts.Name, "n"))
+            {
+                Where = n("sent_slot").IsNotNull(),
+            }
+            : Sources.SendRows;
+        Func<SqlExpr, SqlExpr> sends = condition => fromCounts
+            ? new Coalesce(new Aggregate(AggregateKind.Sum, When(condition, x(SendCounts.Sends))), Lit(0L))
+            : new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
+        var delivered = x("bounced").Eq(Lit(0L));
         var activity = new SqlSelect(
         [
             new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"), new(c("program"), "campaign_program"),
-            new(new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)), Lit(1L))), "activity_delivered"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L))), Lit(1L))), "activity_opened"),
-            new(new Aggregate(AggregateKind.Count, When(x("bounced").Eq(Lit(0L)) & x("clicked").Eq(Lit(1L)), Lit(1L))), "activity_clicked"),
-            new(new LocalDate(Max(x("sent_at"))), "last_send_day"),
+            new(fromCounts ? sends(x("campaign_id").IsNotNull()) : new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
+            new(sends(delivered), "activity_delivered"),
+            new(sends(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "activity_opened"),
+            new(sends(delivered & x("clicked").Eq(Lit(1L))), "activity_clicked"),
+            new(new LocalDate(Max(x(fromCounts ? "sent_slot" : "sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(Sources.SendRows, "x"), x("campaign_id").Eq(c("campaign_id")))],
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(rows, "x"), x("campaign_id").Eq(c("campaign_id")))],
             Where = c("audience").Eq("customers"),
             GroupBy = [c("campaign_id"), c("name"), c("program")],
         };

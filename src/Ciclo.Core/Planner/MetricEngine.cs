@@ -11,7 +11,7 @@ public static class MetricEngine
 {
     public static MetricReport Run(Workspace workspace, MetricRequest request)
     {
-        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions);
+        var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions, Rollups(workspace, request));
         var context = Context(workspace, request) with { Periods = plan.Periods };
         var renderer = new SqlRenderer(workspace.Dialect, context);
         var values = new Dictionary<string, double?>[plan.Periods.Count];
@@ -59,6 +59,19 @@ public static class MetricEngine
         }).ToList();
 
         return new MetricReport(request, workspace.Settings.Currency, plan.Metrics, periods, latest);
+    }
+
+    /// <summary>Whether the request's counts may read the sources' rollups: the workspace keeps them
+    /// and they count the days of its periods exactly (<see cref="SendCounts.Usable"/>).</summary>
+    public static bool Rollups(Workspace workspace, MetricRequest request)
+    {
+        if (request.Segment is not null)
+        {
+            return false;
+        }
+
+        var periods = Time.PeriodSpine.Build(request.From, request.To, request.Grain);
+        return periods.Count > 0 && SendCounts.Usable(workspace, request.TimeZone, periods[0].Start, periods[^1].End);
     }
 
     /// <summary>Any numeric value an engine returns (HUGEINT sums arrive as BigInteger).</summary>

@@ -17,7 +17,11 @@ public static class QueryPlanner
     /// <param name="sharesExpressions">Whether the engine computes a repeated expression once
     /// (SqlDialect.SharesRepeatedExpressions); without, a date-tied source's period is computed in
     /// a fenced subquery.</param>
-    public static QueryPlan Plan(MetricRequest request, bool rangeJoins = true, bool sharesExpressions = true)
+    /// <param name="rollups">Whether the workspace keeps the sources' rollups (SqlDialect.KeepsRollups)
+    /// and they count the request's periods exactly (for the sends: a time zone that keeps to
+    /// quarters of an hour, SendCounts.Usable); a statement then reads a source's rollup when every
+    /// measure it computes is a count the rollup answers and no segment is asked.</param>
+    public static QueryPlan Plan(MetricRequest request, bool rangeJoins = true, bool sharesExpressions = true, bool rollups = false)
     {
         var periods = PeriodSpine.Build(request.From, request.To, request.Grain);
         var metrics = SelectMetrics(request);
@@ -42,7 +46,7 @@ public static class QueryPlanner
                 continue;
             }
 
-            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment, rangeJoins, sharesExpressions)));
+            queries.Add(new PlannedQuery(source, group.ToList(), BuildSelect(source, group.ToList(), periods, request.Segment, rangeJoins, sharesExpressions, rollups)));
         }
 
         return new QueryPlan(request, periods, metrics, queries, unfilterable);
@@ -64,11 +68,22 @@ public static class QueryPlanner
 
     internal static SqlSelect BuildSelect(
         SourceDefinition source, IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<Period> periods, SegmentFilter? segment,
-        bool rangeJoins = true, bool sharesExpressions = true)
+        bool rangeJoins = true, bool sharesExpressions = true, bool rollups = false)
     {
+        // Counts of rows the source's rollup groups are sums of its groups' sizes (0 where no group
+        // meets the condition, as a count).
+        var rows = source.Rows;
+        var counted = false;
+        if (rollups && segment is null && source.Rollup is { } rollup && source.Day is Column { Table: "s" } dayColumn
+            && rollup.Columns.Contains(dayColumn.Name) && measures.All(rollup.Answers))
+        {
+            rows = rollup.Rows;
+            measures = [.. measures.Select(m => m with { Aggregation = AggregateKind.Sum, Value = Col("s", rollup.Count) })];
+            counted = true;
+        }
+
         // A source tied to periods by one date joins by the start of that date's period (an equality
         // the engine hashes) where it would otherwise join on a range; both give the same rows.
-        var rows = source.Rows;
         var on = source.PeriodJoin;
         if (rangeJoins && source.Day is { } day && periods.Count > 0)
         {
@@ -97,7 +112,8 @@ public static class QueryPlanner
             // The period condition is in every aggregate: it tells a matched row from the LEFT JOIN's
             // empty one, and it is the only period condition where the spine is cross-joined.
             var argument = When(m.Filter is null ? on : on & m.Filter, m.Value);
-            items.Add(new SelectItem(new Aggregate(m.Aggregation, argument), ColumnOf(m)));
+            SqlExpr aggregate = new Aggregate(m.Aggregation, argument);
+            items.Add(new SelectItem(counted ? new Coalesce(aggregate, Lit(0L)) : aggregate, ColumnOf(m)));
         }
 
         var select = new SqlSelect(items, new PeriodSpineSource(periods, "p"))

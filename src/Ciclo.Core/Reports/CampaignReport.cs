@@ -6,44 +6,18 @@ using static Ciclo.Sql.Sql;
 namespace Ciclo.Reports;
 
 /// <summary>Per-campaign sends and rates, for sends whose first `sent` falls in [from, to]
-/// (local days in the time zone), and the events of contacts never sent each campaign.</summary>
+/// (local days in the time zone), and the events of contacts never sent each campaign. Read from
+/// the per-send table's counts where they answer the time zone (<see cref="SendCounts.Usable"/>),
+/// else from its rows; both give the same numbers.</summary>
 public static class CampaignReport
 {
-    public static IReadOnlyList<CampaignRow> Run(Workspace workspace, DateOnly? from, DateOnly? to, string timeZone, string? audience = null)
+    public static IReadOnlyList<CampaignRow> Run(Workspace workspace, DateOnly? from, DateOnly? to, string timeZone, string? audience = null) =>
+        Run(workspace, from, to, timeZone, audience, SendCounts.Usable(workspace, timeZone, from, to));
+
+    /// <summary>The report from the counts (<paramref name="counted"/>) or from the per-send rows.</summary>
+    internal static IReadOnlyList<CampaignRow> Run(Workspace workspace, DateOnly? from, DateOnly? to, string timeZone, string? audience, bool counted)
     {
-        var x = (string n) => Col("x", n);
-        var sentDay = new LocalDate(x("sent_at"));
-        // Only contacts sent the campaign count as sends: a bound on the send day is null (not true)
-        // for the others; without bounds, an explicit test (slower on DuckDB, so only then).
-        SqlExpr scope = from is null && to is null ? x("sent_at").IsNotNull() : Lit(true);
-        if (from is { } f)
-        {
-            scope &= sentDay >= Lit(f);
-        }
-
-        if (to is { } t)
-        {
-            scope &= sentDay <= Lit(t);
-        }
-
-        // One pass over the events, grouped by campaign and contact: the contacts sent the campaign
-        // are its sends; the events of those never sent it are its inconsistencies (orphans).
-        var delivered = x("bounced").Eq(Lit(0L));
-        var count = (SqlExpr cond) => (SqlExpr)new Aggregate(AggregateKind.Count, When(scope & cond, Lit(1L)));
-        var sends = new SqlSelect(
-        [
-            new(x("campaign_id"), "campaign_id"),
-            new(count(Lit(true)), "all_sends"),
-            new(count(delivered), "delivered_sends"),
-            new(count(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "opened_sends"),
-            new(count(delivered & x("clicked").Eq(Lit(1L))), "clicked_sends"),
-            new(count(delivered & x("unsubscribed").Eq(Lit(1L))), "unsubscribed_sends"),
-            new(count(delivered & x("machine_opened").Eq(Lit(1L)) & x("human_open").Eq(Lit(0L)) & x("clicked").Eq(Lit(0L))), "machine_only_sends"),
-            new(new Aggregate(AggregateKind.Sum, When(x("sent_at").IsNull(), x("contact_events"))), "orphan_events"),
-        ], new SubquerySource(Sources.ContactRowsWithEventCount, "x"))
-        {
-            GroupBy = [x("campaign_id")],
-        };
+        var sends = counted ? Counted(from, to) : PerSend(from, to);
 
         // One join per SELECT (some engines allow no more): campaigns with their sends and orphans.
         var c = (string n) => Col("c", n);
@@ -78,5 +52,69 @@ public static class CampaignReport
         }
 
         return rows;
+    }
+
+    /// <summary>Only contacts sent the campaign count as sends: a bound on the send day is null (not
+    /// true) for the others; without bounds, an explicit test (slower on DuckDB, so only then).</summary>
+    private static SqlExpr SendScope(SqlExpr sentAt, DateOnly? from, DateOnly? to)
+    {
+        var sentDay = new LocalDate(sentAt);
+        SqlExpr scope = from is null && to is null ? sentAt.IsNotNull() : Lit(true);
+        if (from is { } f)
+        {
+            scope &= sentDay >= Lit(f);
+        }
+
+        if (to is { } t)
+        {
+            scope &= sentDay <= Lit(t);
+        }
+
+        return scope;
+    }
+
+    /// <summary>The columns of each campaign's sends by flag, and the events of its contacts never
+    /// sent it (orphans), from its rows: <paramref name="count"/> of a condition on the flags.</summary>
+    private static List<SelectItem> SendColumns(Func<string, SqlExpr> x, Func<SqlExpr, SqlExpr> count, SqlExpr orphanEvents)
+    {
+        var delivered = x("bounced").Eq(Lit(0L));
+        return
+        [
+            new(x("campaign_id"), "campaign_id"),
+            new(count(Lit(true)), "all_sends"),
+            new(count(delivered), "delivered_sends"),
+            new(count(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "opened_sends"),
+            new(count(delivered & x("clicked").Eq(Lit(1L))), "clicked_sends"),
+            new(count(delivered & x("unsubscribed").Eq(Lit(1L))), "unsubscribed_sends"),
+            new(count(delivered & x("machine_opened").Eq(Lit(1L)) & x("human_open").Eq(Lit(0L)) & x("clicked").Eq(Lit(0L))), "machine_only_sends"),
+            new(new Aggregate(AggregateKind.Sum, orphanEvents), "orphan_events"),
+        ];
+    }
+
+    /// <summary>One pass over the per-send rows, grouped by campaign: the contacts sent the campaign
+    /// are its sends; the events of those never sent it are its inconsistencies (orphans).</summary>
+    private static SqlSelect PerSend(DateOnly? from, DateOnly? to)
+    {
+        var x = (string n) => Col("x", n);
+        var scope = SendScope(x("sent_at"), from, to);
+        return new SqlSelect(
+            SendColumns(x, cond => new Aggregate(AggregateKind.Count, When(scope & cond, Lit(1L))), When(x("sent_at").IsNull(), x("contact_events"))),
+            new SubquerySource(Sources.ContactRowsWithEventCount, "x"))
+        {
+            GroupBy = [x("campaign_id")],
+        };
+    }
+
+    /// <summary>The same from the counts: sums of the sizes of the groups that meet each condition.</summary>
+    private static SqlSelect Counted(DateOnly? from, DateOnly? to)
+    {
+        var x = (string n) => Col("x", n);
+        var scope = SendScope(x("sent_slot"), from, to);
+        return new SqlSelect(
+            SendColumns(x, cond => new Aggregate(AggregateKind.Sum, When(scope & cond, x(SendCounts.Sends))), When(x("sent_slot").IsNull(), x("contact_events"))),
+            new TableSource(SendCounts.Name, "x"))
+        {
+            GroupBy = [x("campaign_id")],
+        };
     }
 }

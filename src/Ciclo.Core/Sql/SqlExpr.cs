@@ -45,6 +45,11 @@ public sealed record Coalesce(SqlExpr First, SqlExpr Second) : SqlExpr;
 /// <summary>The local calendar date of a timestamp in the request's reporting time zone.</summary>
 public sealed record LocalDate(SqlExpr Timestamp) : SqlExpr;
 
+/// <summary>The start of the quarter of an hour of UTC that holds an instant (the instant floored to
+/// 15 minutes). Every instant of one quarter has the same local day in a zone whose offsets and
+/// transitions fall on quarters of an hour (<see cref="Time.QuarterHourZone"/>).</summary>
+public sealed record QuarterHour(SqlExpr Timestamp) : SqlExpr;
+
 /// <summary>The first day of the period of <paramref name="Grain"/> that holds the date
 /// (<see cref="Time.PeriodSpine.StartOf"/>: ISO weeks from Monday, calendar months, quarters, years).</summary>
 public sealed record PeriodStart(SqlExpr Day, Time.Grain Grain) : SqlExpr;

@@ -21,6 +21,7 @@ public static class SqlRewriter
             CaseWhen w => w with { Condition = R(w.Condition), Then = R(w.Then), Else = w.Else is null ? null : R(w.Else) },
             Coalesce c => c with { First = R(c.First), Second = R(c.Second) },
             LocalDate d => d with { Timestamp = R(d.Timestamp) },
+            QuarterHour q => q with { Timestamp = R(q.Timestamp) },
             PeriodStart p => p with { Day = R(p.Day) },
             DaysBetween d => d with { From = R(d.From), To = R(d.To) },
             Aggregate a => a with { Argument = R(a.Argument) },

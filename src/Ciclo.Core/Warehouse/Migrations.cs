@@ -16,6 +16,7 @@ public static class Migrations
         new(5, "campaign_sends: the per-send table, built from the events", PerSendTable),
         new(6, "campaign_sends: each contact's first engagement", PerSendTableAgain),
         new(7, "DuckDB: entity tables without a key index (the importer enforces keys)", EntityTablesWithoutKeyIndex),
+        new(8, "campaign_send_counts: the per-send rows counted per campaign, quarter of an hour and flags", SendCountsTable),
     ];
 
     public static int Latest => All[^1].Version;
@@ -57,7 +58,7 @@ public static class Migrations
     /// <summary>The per-send table every e-mail number reads (<see cref="Catalog.SendTable"/>), built
     /// from the events already there; imports keep it current from then on.</summary>
     private static IEnumerable<string> PerSendTable(SqlDialect d) =>
-        d.CreateTableStatements(Catalog.SendTable.Schema).Concat(Catalog.SendTable.Refresh(d, null));
+        d.CreateTableStatements(Catalog.SendTable.Schema).Concat(Catalog.SendTable.RefreshRows(d, null));
 
     /// <summary>The per-send table made again with the columns it has now (step 6: the first
     /// engagement of each contact, which influence reads), from the events already there.</summary>
@@ -68,4 +69,10 @@ public static class Migrations
     /// <see cref="DuckDbDialect"/>); other engines keep theirs.</summary>
     private static IEnumerable<string> EntityTablesWithoutKeyIndex(SqlDialect d) =>
         d is DuckDbDialect duckDb ? Entities.All.SelectMany(duckDb.Rebuild) : [];
+
+    /// <summary>The per-send table's counts (<see cref="Catalog.SendCounts"/>), built from its rows,
+    /// where the dialect keeps rollups; imports keep them current from then on. Run again, it counts
+    /// the rows again.</summary>
+    private static IEnumerable<string> SendCountsTable(SqlDialect d) =>
+        d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCounts.Schema, ifNotExists: true).Concat(Catalog.SendCounts.Refresh(d, null)) : [];
 }

@@ -38,7 +38,7 @@ public sealed class GoldenSqlTests
     {
         var dialect = Dialects.Single(d => d.Name == dialectName);
         var request = new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 29), Grain.Month, "Europe/Rome") { Metrics = [metric] };
-        var plan = QueryPlanner.Plan(request, dialect.SupportsRangeJoins, dialect.SharesRepeatedExpressions);
+        var plan = QueryPlanner.Plan(request, dialect.SupportsRangeJoins, dialect.SharesRepeatedExpressions, dialect.KeepsRollups);
         var context = new RenderContext("Europe/Rome", new Dictionary<string, object?> { ["currency"] = "EUR", ["program"] = null }) { Periods = plan.Periods };
         var renderer = new SqlRenderer(dialect, context);
         var sql = string.Join("\n;\n", plan.Queries.Select(q => "-- source: " + q.Source.Name + "\n" + renderer.Render(q.Select))) + "\n";

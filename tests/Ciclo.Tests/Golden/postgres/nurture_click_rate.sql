@@ -1,53 +1,34 @@
 -- source: sends
 SELECT "p"."period_index" AS "period_index",
-       COUNT(CASE WHEN (("p"."period_start" = "s"."period_key") AND (("s"."stage" = 'nurture') AND ("s"."bounced" = 0))) THEN 1 END) AS "m_nurture_delivered",
-       COUNT(CASE WHEN (("p"."period_start" = "s"."period_key") AND (("s"."stage" = 'nurture') AND (("s"."bounced" = 0) AND ("s"."clicked" = 1)))) THEN 1 END) AS "m_nurture_clicked"
+       COALESCE(SUM(CASE WHEN (("p"."period_start" = "s"."period_key") AND (("s"."stage" = 'nurture') AND ("s"."bounced" = 0))) THEN "s"."send_rows" END), 0) AS "m_nurture_delivered",
+       COALESCE(SUM(CASE WHEN (("p"."period_start" = "s"."period_key") AND (("s"."stage" = 'nurture') AND (("s"."bounced" = 0) AND ("s"."clicked" = 1)))) THEN "s"."send_rows" END), 0) AS "m_nurture_clicked"
 FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
 LEFT JOIN (
   SELECT "q"."campaign_id" AS "campaign_id",
          "q"."audience" AS "audience",
          "q"."stage" AS "stage",
-         "q"."customer_id" AS "customer_id",
          "q"."sent_day" AS "sent_day",
          "q"."bounced" AS "bounced",
          "q"."human_open" AS "human_open",
          "q"."machine_open" AS "machine_open",
          "q"."clicked" AS "clicked",
          "q"."unsubscribed" AS "unsubscribed",
-         "q"."segment" AS "segment",
-         "q"."region" AS "region",
+         "q"."send_rows" AS "send_rows",
          CAST(date_trunc('month', "q"."sent_day") AS DATE) AS "period_key"
   FROM (
-    SELECT "x"."campaign_id" AS "campaign_id",
-           "x"."campaign_audience" AS "audience",
-           "x"."campaign_stage" AS "stage",
-           "x"."contact_customer_id" AS "customer_id",
-           CAST(timezone('Europe/Rome', "x"."sent_at") AS DATE) AS "sent_day",
-           "x"."bounced" AS "bounced",
-           "x"."human_open" AS "human_open",
-           "x"."machine_opened" AS "machine_open",
-           "x"."clicked" AS "clicked",
-           "x"."unsubscribed" AS "unsubscribed",
-           "cu"."segment" AS "segment",
-           "cu"."region" AS "region"
-    FROM (
-      SELECT "x"."campaign_id" AS "campaign_id",
-             "x"."contact_id" AS "contact_id",
-             "c"."audience" AS "campaign_audience",
-             "c"."stage" AS "campaign_stage",
-             "c"."program" AS "campaign_program",
-             "x"."contact_customer_id" AS "contact_customer_id",
-             "x"."sent_at" AS "sent_at",
-             "x"."bounced" AS "bounced",
-             "x"."human_open" AS "human_open",
-             "x"."machine_opened" AS "machine_opened",
-             "x"."clicked" AS "clicked",
-             "x"."unsubscribed" AS "unsubscribed"
-      FROM "campaign_sends" AS "x"
-      JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "x"."campaign_id")
-      WHERE ("x"."sent_at" IS NOT NULL))
-    AS "x"
-    LEFT JOIN "customers" AS "cu" ON ("cu"."customer_id" = "x"."contact_customer_id"))
+    SELECT "n"."campaign_id" AS "campaign_id",
+           "c"."audience" AS "audience",
+           "c"."stage" AS "stage",
+           CAST(timezone('Europe/Rome', "n"."sent_slot") AS DATE) AS "sent_day",
+           "n"."bounced" AS "bounced",
+           "n"."human_open" AS "human_open",
+           "n"."machine_opened" AS "machine_open",
+           "n"."clicked" AS "clicked",
+           "n"."unsubscribed" AS "unsubscribed",
+           "n"."sends" AS "send_rows"
+    FROM "campaign_send_counts" AS "n"
+    JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "n"."campaign_id")
+    WHERE ("n"."sent_slot" IS NOT NULL))
   AS "q"
   OFFSET 0)
 AS "s" ON ("p"."period_start" = "s"."period_key")
