@@ -42,10 +42,7 @@ public static class SendCounts
 
     /// <summary>The rows counted from the per-send table: of every campaign, or of those named.
     /// Aggregates never take the name of a column they read.</summary>
-    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns) => FromSends(campaigns, new TableSource(SendTable.Name, "x"));
-
-    /// <summary>The same counted from <paramref name="sends"/> (aliased "x", with the per-send table's columns).</summary>
-    private static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns, FromItem sends)
+    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns)
     {
         var x = (string n) => Col("x", n);
         var slot = new QuarterHour(x("sent_at"));
@@ -56,7 +53,7 @@ public static class SendCounts
             .. Flags.Select(f => new SelectItem(x(f), f)),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "send_total"),
             new(new Aggregate(AggregateKind.Sum, x("contact_events")), "event_total"),
-        ], sends)
+        ], new TableSource(SendTable.Name, "x"))
         {
             Where = campaigns is null ? null : x("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),
             GroupBy = [x("campaign_id"), slot, .. Flags.Select(x)],
@@ -65,12 +62,7 @@ public static class SendCounts
 
     /// <summary>The statements that make the rows of the campaigns named (all when null) what their
     /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns) =>
-        Refresh(dialect, campaigns, new TableSource(SendTable.Name, "x"));
-
-    /// <summary>The same, counting the rows of <paramref name="sends"/> (aliased "x", with the
-    /// per-send table's columns and the campaigns' new rows).</summary>
-    internal static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem sends)
+    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns)
     {
         if (!dialect.KeepsRollups || campaigns is { Count: 0 })
         {
@@ -79,7 +71,7 @@ public static class SendCounts
 
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(new Column(null, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns, sends)), scope)];
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns)), scope)];
     }
 
     /// <summary>
