@@ -28,6 +28,13 @@ if (args.Length >= 2 && args[0] == "profile")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "influence-sql")
+{
+    // influence-sql DB DIR: writes each statement campaign influence reads to DIR/<name>.sql (for explain).
+    InfluenceProfile.Write(args[1], args[2]);
+    return 0;
+}
+
 if (args.Length == 2 && args[0] == "profile-influence")
 {
     // profile-influence DB: the time of each statement campaign influence reads, then the report.

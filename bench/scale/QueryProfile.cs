@@ -55,6 +55,18 @@ internal static class ExplainAnalyze
 /// report, on a workspace.</summary>
 internal static class InfluenceProfile
 {
+    public static void Write(string db, string folder)
+    {
+        using var workspace = Workspace.Open(db);
+        var tz = workspace.Settings.TimeZone;
+        var statements = Ciclo.Influence.InfluenceData.Render(workspace, tz);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "engagements.sql"), statements.Engagements);
+        File.WriteAllText(Path.Combine(folder, "bookings.sql"), statements.Bookings);
+        File.WriteAllText(Path.Combine(folder, "activity.sql"), statements.Activity);
+        File.WriteAllText(Path.Combine(folder, "campaign-rates.sql"), Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, workspace.Settings.AttributionWindowDays, null));
+    }
+
     public static void Run(string db)
     {
         using var workspace = Workspace.Open(db);

@@ -50,7 +50,9 @@ public sealed class CheckCommand : ICommand
 
         if (!sends.Current)
         {
-            console.Out.WriteLine(Text.Format(lang, "CheckSendTableStale", f.Number(sends.Stored, "N0"), f.Number(sends.Computed, "N0")));
+            console.Out.WriteLine(sends.CountsCurrent || sends.Stored != sends.Computed
+                ? Text.Format(lang, "CheckSendTableStale", f.Number(sends.Stored, "N0"), f.Number(sends.Computed, "N0"))
+                : Text.Get(lang, "CheckSendCountsStale"));
         }
 
         if (orphans > 0)

@@ -15,9 +15,11 @@ namespace Ciclo.Reports;
 /// </summary>
 public static class SendTableCheck
 {
-    /// <summary>The number of rows of the table and of the events' grouping, and whether they are
-    /// the same rows: both are read in key order, each into a SHA-256 of its rows in turn.</summary>
-    public static (long Stored, long Computed, bool Current) Compare(Workspace workspace)
+    /// <summary>The number of rows of the table and of the events' grouping; whether the table and
+    /// its counts are current (<c>Current</c>: the same rows, both read in key order, each into a
+    /// SHA-256 of its rows in turn, and counts that are what those rows give); and whether the counts
+    /// alone are (<c>CountsCurrent</c>; true where the workspace keeps none).</summary>
+    public static (long Stored, long Computed, bool Current, bool CountsCurrent) Compare(Workspace workspace)
     {
         var renderer = new SqlRenderer(workspace.Dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var columns = SendTable.Schema.Columns.Select(c => new SelectItem(Sql.Sql.Col("x", c.Name), c.Name)).ToList();
@@ -31,7 +33,8 @@ public static class SendTableCheck
         });
         var (storedRows, storedHash) = Digest(workspace, stored);
         var (computedRows, computedHash) = Digest(workspace, computed);
-        return (storedRows, computedRows, storedRows == computedRows && storedHash.SequenceEqual(computedHash) && CountsCurrent(workspace, renderer));
+        var counts = CountsCurrent(workspace, renderer);
+        return (storedRows, computedRows, storedRows == computedRows && storedHash.SequenceEqual(computedHash) && counts, counts);
     }
 
     /// <summary>Whether the per-send table's counts (<see cref="SendCounts"/>), where the workspace

@@ -144,6 +144,32 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains("eventi riguardano contatti", check.Out);
     }
 
+    [Fact]
+    public void Check_finds_sends_counts_that_differ_from_the_per_send_rows_and_repair_recounts_them()
+    {
+        Assert.Equal(0, Ciclo("init", "--db", "acme.duckdb").ExitCode);
+        foreach (var entity in Fixtures.ExampleOrder)
+        {
+            Assert.Equal(0, Ciclo("import", entity, Fixtures.Example(entity + ".csv"), "--db", "acme.duckdb").ExitCode);
+        }
+
+        Assert.DoesNotContain("counts differ", Ciclo("check", "--db", "acme.duckdb").Out);
+        using (var workspace = global::Ciclo.Warehouse.Workspace.Open(Path.Combine(_folder, "acme.duckdb")))
+        {
+            workspace.Execute("UPDATE campaign_send_counts SET sends = sends + 1 WHERE campaign_id = 'K1'");
+        }
+
+        var check = Ciclo("check", "--db", "acme.duckdb");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("The per-send table's counts differ from its rows", check.Out);
+        Assert.Contains("I conteggi della tabella degli invii", Ciclo("check", "--db", "acme.duckdb", "--lang", "it").Out);
+
+        var repair = Ciclo("check", "--db", "acme.duckdb", "--repair");
+        Assert.Contains("Rebuilt the per-send table", repair.Out);
+        Assert.DoesNotContain("counts differ", repair.Out);
+        Assert.DoesNotContain("counts differ", Ciclo("check", "--db", "acme.duckdb").Out);
+    }
+
     public void Dispose()
     {
         try
