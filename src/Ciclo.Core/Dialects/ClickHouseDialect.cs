@@ -51,6 +51,9 @@ public class ClickHouseDialect : SqlDialect
 
     public override string QuarterHour(string timestamp) => "toStartOfFifteenMinutes(" + timestamp + ")";
 
+    public override string Bit(string word, int index) =>
+        "bitAnd(bitShiftRight(" + word + ", " + index.ToString(CultureInfo.InvariantCulture) + "), 1)";
+
     /// <summary>A derived table here holds versions of keys that never leave (<see cref="ReplaceRows"/>);
     /// a rollup's groups come and go as their rows' flags change, so none is kept.</summary>
     public override bool KeepsRollups => false;
@@ -59,6 +62,7 @@ public class ClickHouseDialect : SqlDialect
     {
         AggregateKind.Count => "count(" + argument + ")",
         AggregateKind.CountDistinct => "uniqExact(" + argument + ")",
+        AggregateKind.BitOr => "groupBitOr(" + argument + ")",
         _ => base.Aggregate(kind, argument),
     };
 

@@ -96,6 +96,10 @@ public abstract class SqlDialect
 
     public abstract string DaysBetween(string from, string to);
 
+    /// <summary>Bit <paramref name="index"/> of an integer word, as 1 or 0 (<see cref="Sql.Bit"/>).</summary>
+    public virtual string Bit(string word, int index) =>
+        "((" + word + " >> " + index.ToString(CultureInfo.InvariantCulture) + ") & 1)";
+
     /// <summary>A timestamp with time zone floored to its quarter of an hour of UTC (<see cref="Sql.QuarterHour"/>).</summary>
     public abstract string QuarterHour(string timestamp);
 
@@ -107,6 +111,7 @@ public abstract class SqlDialect
         AggregateKind.Min => "MIN(" + argument + ")",
         AggregateKind.Max => "MAX(" + argument + ")",
         AggregateKind.Median => Median(argument),
+        AggregateKind.BitOr => "BIT_OR(" + argument + ")",
         _ => throw new NotSupportedException(kind.ToString()),
     };
 

@@ -50,6 +50,9 @@ public sealed record LocalDate(SqlExpr Timestamp) : SqlExpr;
 /// transitions fall on quarters of an hour (<see cref="Time.QuarterHourZone"/>).</summary>
 public sealed record QuarterHour(SqlExpr Timestamp) : SqlExpr;
 
+/// <summary>1 when bit <paramref name="Index"/> (0 the lowest) of the integer word is set, else 0.</summary>
+public sealed record Bit(SqlExpr Word, int Index) : SqlExpr;
+
 /// <summary>The first day of the period of <paramref name="Grain"/> that holds the date
 /// (<see cref="Time.PeriodSpine.StartOf"/>: ISO weeks from Monday, calendar months, quarters, years).</summary>
 public sealed record PeriodStart(SqlExpr Day, Time.Grain Grain) : SqlExpr;
@@ -64,7 +67,8 @@ public sealed record PeriodBound(bool IsEnd) : SqlExpr
     public static readonly PeriodBound End = new(true);
 }
 
-public enum AggregateKind { Count, CountDistinct, Sum, Min, Max, Median }
+/// <summary>Aggregations; BitOr is the bitwise OR of integers (flags kept as the bits of one word).</summary>
+public enum AggregateKind { Count, CountDistinct, Sum, Min, Max, Median, BitOr }
 
 /// <summary>An aggregate over the rows of a group; Count counts non-null arguments.</summary>
 public sealed record Aggregate(AggregateKind Kind, SqlExpr Argument) : SqlExpr;

@@ -118,6 +118,7 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         Coalesce c => "COALESCE(" + Expr(c.First) + ", " + Expr(c.Second) + ")",
         LocalDate d => dialect.LocalDate(Expr(d.Timestamp), context.TimeZone),
         QuarterHour q => dialect.QuarterHour(Expr(q.Timestamp)),
+        Bit b => dialect.Bit(Expr(b.Word), b.Index),
         PeriodStart p => dialect.PeriodStart(Expr(p.Day), p.Grain),
         DaysBetween d => dialect.DaysBetween(Expr(d.From), Expr(d.To)),
         PeriodBound p => dialect.QuoteIdentifier(context.SpineAlias) + "." + dialect.QuoteIdentifier(p.IsEnd ? "period_end" : "period_start"),

@@ -22,6 +22,7 @@ public static class SqlRewriter
             Coalesce c => c with { First = R(c.First), Second = R(c.Second) },
             LocalDate d => d with { Timestamp = R(d.Timestamp) },
             QuarterHour q => q with { Timestamp = R(q.Timestamp) },
+            Bit b => b with { Word = R(b.Word) },
             PeriodStart p => p with { Day = R(p.Day) },
             DaysBetween d => d with { From = R(d.From), To = R(d.To) },
             Aggregate a => a with { Argument = R(a.Argument) },
