@@ -44,6 +44,12 @@ public static class QuarterHourZone
         var at = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var end = at.AddYears(1);
         var offset = zone.GetUtcOffset(at);
+        if (!zone.GetAdjustmentRules().Any(r => r.DateStart.Year <= year + 1 && r.DateEnd.Year >= year - 1))
+        {
+            // No rule near the year: one offset all year (a stray date centuries away costs no scan).
+            return offset.Ticks % Quarter.Ticks == 0 && zone.GetUtcOffset(end.AddTicks(-1)) == offset;
+        }
+
         while (at < end)
         {
             if (offset.Ticks % Quarter.Ticks != 0)

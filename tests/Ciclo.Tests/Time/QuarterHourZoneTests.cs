@@ -33,6 +33,13 @@ public sealed class QuarterHourZoneTests
     }
 
     [Fact]
+    public void Years_without_a_rule_are_judged_by_their_one_offset()
+    {
+        Assert.True(QuarterHourZone.Holds("UTC", Utc(1, 1, 1), Utc(9998, 12, 31)));
+        Assert.True(QuarterHourZone.Holds("Asia/Kathmandu", Utc(2030, 1, 1), Utc(2400, 12, 31)));
+    }
+
+    [Fact]
     public void An_unknown_zone_does_not()
     {
         Assert.False(QuarterHourZone.Holds("Mars/Olympus_Mons", Utc(2024, 1, 1), Utc(2024, 12, 31)));
