@@ -26,7 +26,7 @@ public static class SendCounts
     public const string Sends = "sends";
 
     /// <summary>The flags counted, as the per-send table names them.</summary>
-    public static readonly string[] Flags = ["bounced", "human_open", "machine_opened", "clicked", "unsubscribed"];
+    public static IReadOnlyList<string> Flags => SendTable.FlagNames;
 
     public static readonly EntitySchema Schema = new(Name,
     [

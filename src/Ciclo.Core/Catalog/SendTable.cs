@@ -81,7 +81,7 @@ public static class SendTable
     }
 
     /// <summary>The per-send table's flags, in the order of their bits in the flag word.</summary>
-    private static readonly string[] FlagNames = ["bounced", "human_open", "machine_opened", "clicked", "unsubscribed"];
+    public static readonly string[] FlagNames = ["bounced", "human_open", "machine_opened", "clicked", "unsubscribed"];
 
     /// <summary>Each flag and the event that sets it (an event sets at most one).</summary>
     private static IEnumerable<(string Flag, SqlExpr Condition)> Flags(Func<string, SqlExpr> e) =>

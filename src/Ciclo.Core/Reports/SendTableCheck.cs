@@ -9,7 +9,8 @@ namespace Ciclo.Reports;
 
 /// <summary>
 /// Whether the per-send table (<see cref="SendTable"/>) holds exactly what the campaign events
-/// give, with its counts (<see cref="SendCounts"/>) what its rows give, and their rebuild. Imports keep it current in their own unit of work; this finds a table
+/// give, with its counts (<see cref="SendCounts"/>) what its rows give, and their rebuild. Imports
+/// keep them current in their own unit of work; this finds a table
 /// that something else left behind (rows written around Ciclo, an interrupted ClickHouse import,
 /// which has no transaction) and makes it current again.
 /// </summary>
@@ -46,15 +47,16 @@ public static class SendTableCheck
             return true;
         }
 
-        var order = SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", k)).ToList();
-        var columns = SendCounts.Schema.Columns.Select(c => new SelectItem(Sql.Sql.Col("x", c.Name), c.Name)).ToList();
-        var computedItems = SendCounts.FromSends(null).Items.Select(i => i.Alias).ToList();
-        var stored = renderer.Render(new SqlSelect(columns, new TableSource(SendCounts.Name, "x")) { OrderBy = order });
-        var computed = renderer.Render(new SqlSelect(
-            SendCounts.Schema.Columns.Select((c, i) => new SelectItem(Sql.Sql.Col("x", computedItems[i]), c.Name)).ToList(),
-            new SubquerySource(SendCounts.FromSends(null), "x"))
+        // The grouping's columns under the table's names (its aggregates are named apart), both in key order.
+        var counted = SendCounts.FromSends(null);
+        var names = SendCounts.Schema.Columns.Select((c, i) => (Column: c.Name, Computed: counted.Items[i].Alias)).ToList();
+        var stored = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Column), n.Column))], new TableSource(SendCounts.Name, "x"))
         {
-            OrderBy = SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", computedItems[SendCounts.Schema.Columns.ToList().FindIndex(c => c.Name == k)])).ToList(),
+            OrderBy = [.. SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", k))],
+        });
+        var computed = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Computed), n.Column))], new SubquerySource(counted, "x"))
+        {
+            OrderBy = [.. SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", names.Single(n => n.Column == k).Computed))],
         });
         var a = Digest(workspace, stored);
         var b = Digest(workspace, computed);
