@@ -55,7 +55,7 @@ public static class SendCounts
             new(new Aggregate(AggregateKind.Sum, x("contact_events")), "event_total"),
         ], new TableSource(SendTable.Name, "x"))
         {
-            Where = campaigns is null ? null : x("campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]),
+            Where = campaigns is null ? null : SendTable.CampaignIn("x", campaigns),
             GroupBy = [x("campaign_id"), slot, .. Flags.Select(x)],
         };
     }
@@ -70,7 +70,7 @@ public static class SendCounts
         }
 
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
-        var scope = campaigns is null ? null : renderer.Render(new Column(null, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]));
+        var scope = campaigns is null ? null : renderer.Render(SendTable.CampaignIn(null, campaigns));
         return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns)), scope)];
     }
 

@@ -51,10 +51,11 @@ public static class SendTable
     {
         var e = (string n) => Col("e", n);
         var w = (string n) => Col("w", n);
+        var flags = Flags(e);
         SqlExpr word = Lit(0L);
-        foreach (var (flag, condition) in Flags(e).Reverse())
+        for (var bit = flags.Count - 1; bit >= 0; bit--)
         {
-            word = When(condition, Lit(1L << Array.IndexOf(FlagNames, flag)), word);
+            word = When(flags[bit].Condition, Lit(1L << bit), word);
         }
 
         var grouped = new SqlSelect(
@@ -81,10 +82,11 @@ public static class SendTable
     }
 
     /// <summary>The per-send table's flags, in the order of their bits in the flag word.</summary>
-    public static readonly string[] FlagNames = ["bounced", "human_open", "machine_opened", "clicked", "unsubscribed"];
+    public static readonly IReadOnlyList<string> FlagNames = [.. Flags(n => Col("e", n)).Select(f => f.Flag)];
 
-    /// <summary>Each flag and the event that sets it (an event sets at most one).</summary>
-    private static IEnumerable<(string Flag, SqlExpr Condition)> Flags(Func<string, SqlExpr> e) =>
+    /// <summary>Each flag and the event that sets it (an event sets at most one), in the order of
+    /// their bits in the flag word.</summary>
+    private static IReadOnlyList<(string Flag, SqlExpr Condition)> Flags(Func<string, SqlExpr> e) =>
     [
         ("bounced", e("event").Eq("bounced")),
         ("human_open", Opened(e, machine: false)),
@@ -146,6 +148,6 @@ public static class SendTable
     }
 
     /// <summary>The campaign of the rows of <paramref name="table"/> is one of those named (in a stable order).</summary>
-    private static SqlExpr CampaignIn(string? table, IReadOnlyCollection<string> campaigns) =>
+    internal static SqlExpr CampaignIn(string? table, IReadOnlyCollection<string> campaigns) =>
         new Column(table, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]);
 }

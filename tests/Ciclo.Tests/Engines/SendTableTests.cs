@@ -170,18 +170,5 @@ public sealed class SendTableTests
         Assert.Equal(Row(ws, $"SELECT MIN(occurred_at) FROM {events} WHERE campaign_id = '{first[0]}' AND contact_id = '{first[1]}' AND {engaging}")[0], first[2]);
     }
 
-    private static object?[] Row(TestWorkspace ws, string sql)
-    {
-        using var command = ws.Workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read(), sql);
-        var values = new object?[reader.FieldCount];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-        }
-
-        return values;
-    }
+    private static object?[] Row(TestWorkspace ws, string sql) => Assert.Single(ws.Rows(sql));
 }

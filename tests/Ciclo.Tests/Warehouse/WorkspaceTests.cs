@@ -68,19 +68,8 @@ public sealed class WorkspaceTests
         Assert.Equal(events, Content("campaign_events"));
     }
 
-    private static List<string> Rows(TestWorkspace ws, string sql)
-    {
-        using var command = ws.Workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(TestWorkspace ws, string sql) =>
+        [.. ws.Rows(sql).Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!)];
 
     [Fact]
     public void A_workspace_from_a_newer_release_is_refused_with_a_clear_message()
