@@ -115,7 +115,10 @@ public static class SendTable
     /// from their own table. Run after it, they would read the events just written, which DuckDB
     /// reads several times slower within the transaction that writes them.
     /// </summary>
-    public static IReadOnlyList<string> RefreshAhead(SqlDialect dialect, IReadOnlyCollection<string> campaigns, string incoming)
+    /// <param name="replacesStored">Whether an incoming event may share its key with a stored one; when
+    /// the import knows none does (a day after the days stored), the stored events are read whole,
+    /// without looking each up among the incoming ones.</param>
+    public static IReadOnlyList<string> RefreshAhead(SqlDialect dialect, IReadOnlyCollection<string> campaigns, string incoming, bool replacesStored)
     {
         if (campaigns.Count == 0)
         {
@@ -129,7 +132,7 @@ public static class SendTable
         {
             Where = And([.. events.Key.Select(k => (SqlExpr)Col("g", k).Eq(Col("t", k)))]),
         });
-        var kept = Pick("campaign_events", "t") with { Where = CampaignIn("t", campaigns) & new Not(replaced) };
+        var kept = Pick("campaign_events", "t") with { Where = replacesStored ? CampaignIn("t", campaigns) & new Not(replaced) : CampaignIn("t", campaigns) };
         return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
     }
 

@@ -83,10 +83,15 @@ public sealed class Importer(Workspace workspace)
             }
 
             space.MirrorExisting(entity, Good);
-            var sameKey = string.Join(" AND ", InReach(v, entity).Concat(entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
+            var reach = InReach(v, entity).ToList();
+            var sameKey = string.Join(" AND ", reach.Concat(entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
             var sameRow = string.Join(" AND ", entity.Columns.Select(c => $"t.{q(c.Name)} IS NOT DISTINCT FROM g.{q(c.Name)}"));
             long inserted = v.Count($"SELECT count(*) FROM {Good}"), unchanged = 0;
-            if (v.Count($"SELECT count(*) FROM (SELECT 1 FROM {q(entity.Table)} LIMIT 1)") > 0)
+            // No stored row within reach shares a key with the file (a day of events after the days
+            // already there): every good row is new, and no stored row is replaced.
+            var meetsStored = v.Count($"SELECT count(*) FROM (SELECT 1 FROM {q(entity.Table)} AS t" +
+                (reach.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", reach)) + " LIMIT 1)") > 0;
+            if (meetsStored)
             {
                 // Rows already there: which keys are new and which rows are identical, in one pass.
                 var counts = ValidationSpace.Read(v, $"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {q(entity.Table)} AS t WHERE {sameKey})), " +
@@ -117,7 +122,7 @@ public sealed class Importer(Workspace workspace)
                 : [];
             if (space.IsWarehouse)
             {
-                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good));
+                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored));
             }
             else
             {
@@ -143,25 +148,41 @@ public sealed class Importer(Workspace workspace)
     private const int MostInReach = 1000;
 
     /// <summary>
-    /// A condition on the stored rows (aliased t) that the file's rows can meet by key: their first
-    /// key column holds one of the file's values, when the file holds at most
-    /// <see cref="MostInReach"/> of them (a day of events names a handful of campaigns); none
-    /// otherwise. It adds nothing to the key's equality, but lets DuckDB skip the blocks of the table
-    /// that hold none of those values instead of reading every stored key: at L, finding which of a
-    /// day's 1.6M events are new read all 95M stored events for 20 s, and takes 1 s this way.
+    /// Conditions on the stored rows (aliased t) that the file's rows can meet by key: their first
+    /// key column holds one of the file's values, when it is text and the file holds at most
+    /// <see cref="MostInReach"/> of them (a day of events names a handful of campaigns); and each key
+    /// column of a date, a timestamp or a number lies between the file's least and greatest value
+    /// (a day of events spans a day). They add nothing to the key's equality, but let DuckDB skip the
+    /// blocks of the table that hold none of those values instead of reading every stored key: at L,
+    /// finding which of a day's 1.6M events are new read all 95M stored events for 20 s, and takes
+    /// 1 s with the campaigns named; with the day's bounds too, no stored block is read at all.
     /// </summary>
     private static IEnumerable<string> InReach(DuckDBConnection v, EntitySchema entity)
     {
         var d = DuckDbDialect.Instance;
         var first = entity.Column(entity.Key[0]);
-        if (first.Type != ColumnType.Text)
+        if (first.Type == ColumnType.Text)
         {
-            return [];
+            var values = ValidationSpace.Read(v, $"SELECT DISTINCT {d.QuoteIdentifier(first.Name)} FROM {Good} LIMIT {MostInReach + 1}", 1)
+                .Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToList();
+            if (values.Count is > 0 and <= MostInReach)
+            {
+                yield return $"t.{d.QuoteIdentifier(first.Name)} IN ({string.Join(", ", values.Select(d.Literal))})";
+            }
         }
 
-        var values = ValidationSpace.Read(v, $"SELECT DISTINCT {d.QuoteIdentifier(first.Name)} FROM {Good} LIMIT {MostInReach + 1}", 1)
-            .Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToList();
-        return values.Count is 0 or > MostInReach ? [] : [$"t.{d.QuoteIdentifier(first.Name)} IN ({string.Join(", ", values.Select(d.Literal))})"];
+        foreach (var column in entity.Key.Select(entity.Column).Where(c => c.Type is ColumnType.Date or ColumnType.Timestamp or ColumnType.Integer or ColumnType.Decimal))
+        {
+            // The bounds travel as text and are read back in the column's type under the same session
+            // time zone, so that a timestamp's bound is the very instant stored.
+            var name = d.QuoteIdentifier(column.Name);
+            var type = d.ColumnTypeName(column.Type);
+            var bounds = ValidationSpace.Read(v, $"SELECT CAST(min({name}) AS VARCHAR), CAST(max({name}) AS VARCHAR) FROM {Good}", 2).Single();
+            if (bounds[0] is string least && bounds[1] is string greatest)
+            {
+                yield return $"t.{name} BETWEEN CAST({d.Literal(least)} AS {type}) AND CAST({d.Literal(greatest)} AS {type})";
+            }
+        }
     }
 
     /// <summary>Rejects every row of a key the file holds with different values (ambiguous) and keeps

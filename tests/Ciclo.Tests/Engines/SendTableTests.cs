@@ -52,6 +52,36 @@ public sealed class SendTableTests
     }
 
     [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_day_after_the_stored_days_adds_to_the_known_sends_and_counts_every_event_new(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var d = ws.Workspace.Dialect;
+        // Two known sends of one campaign get their first click the day after the last stored event:
+        // no stored event can share a key with them, so none is looked up, and the sends keep theirs.
+        var sends = ws.Rows($"SELECT campaign_id, contact_id, contact_events FROM {d.TableReference(SendTable.Name)} " +
+                            "WHERE sent_at IS NOT NULL AND clicked = 0 AND campaign_id = 'K1' ORDER BY contact_id LIMIT 2");
+        Assert.Equal(2, sends.Count);
+        var last = DateTime.SpecifyKind(Convert.ToDateTime(ws.Workspace.Scalar($"SELECT max(occurred_at) FROM {d.TableReference("campaign_events")}"), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var day = last.Date.AddDays(1).AddHours(9).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var summary = ws.ImportCsv("campaign_events", [Header, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
+
+        Assert.Equal((2L, 2L, 0L, 0L), (summary.Read, summary.Inserted, summary.Updated, summary.Unchanged));
+        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+        foreach (var send in sends)
+        {
+            var row = Row(ws, $"SELECT clicked, contact_events FROM {d.TableReference(SendTable.Name)} WHERE campaign_id = '{send[0]}' AND contact_id = '{send[1]}'");
+            Assert.Equal(["1", Convert.ToString(Convert.ToInt64(send[2], CultureInfo.InvariantCulture) + 1, CultureInfo.InvariantCulture)],
+                row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+        }
+
+        // The same day again meets the stored rows: every event is unchanged and the sends stay as they are.
+        var again = ws.ImportCsv("campaign_events", [Header, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
+        Assert.Equal((0L, 0L, 2L), (again.Inserted, again.Updated, again.Unchanged));
+        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+    }
+
+    [Theory]
     [InlineData("duckdb")]
     [InlineData("postgres")]
     public void A_failed_events_import_leaves_the_per_send_table_as_it_was(string engine)

@@ -76,6 +76,32 @@ public sealed class ImportBehaviourTests
         Assert.Equal("Enterprise", ws.Workspace.Scalar("SELECT segment FROM " + ws.Workspace.Dialect.TableReference("customers") + " WHERE customer_id = 'B'"));
     }
 
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public void A_stored_event_is_found_again_when_its_instant_is_in_a_daylight_fold_with_microseconds(string engine)
+    {
+        // 02:30:00.654321 after the clocks went back in Rome: the file's least and greatest instant,
+        // by which stored rows are sought, must be that very instant, not the 02:30 an hour earlier.
+        // ClickHouse 18.16 keeps whole seconds (docs/warehouses.md): there the instants have none.
+        using var ws = new TestWorkspace(timeZone: "Europe/Rome", engine: engine);
+        var (early, late) = engine == "clickhouse" ? (string.Empty, string.Empty) : (".123456", ".654321");
+        ws.ImportCsv("campaigns", "campaign_id,name,channel,audience,stage,started_on", "K1,N,email,customers,expand,2026-10-01");
+        const string header = "campaign_id,contact_id,event,occurred_at";
+        var first = $"K1,p,sent,2026-10-25T02:30:00{early}+02:00";
+        var folded = $"K1,q,sent,2026-10-25T02:30:00{late}+01:00";
+        Assert.Equal(1L, ws.ImportCsv("campaign_events", header, first).Inserted);
+        Assert.Equal(1L, ws.ImportCsv("campaign_events", header, folded).Inserted);
+
+        var again = ws.ImportCsv("campaign_events", header, folded);
+        var both = ws.ImportCsv("campaign_events", header, first, folded, "K1,p,opened,2026-10-25T03:00:00+01:00");
+
+        Assert.Equal((0L, 0L, 1L), (again.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal((1L, 0L, 2L), (both.Inserted, both.Updated, both.Unchanged));
+        Assert.Equal(3, ws.Count("campaign_events"));
+    }
+
     [Fact]
     public void A_file_missing_a_required_column_is_refused_whole_and_leaves_the_workspace_as_it_was()
     {
