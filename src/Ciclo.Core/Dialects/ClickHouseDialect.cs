@@ -49,6 +49,10 @@ public class ClickHouseDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "(" + to + " - " + from + ")";
 
+    /// <summary>A ClickHouse date is never before 1970: its day number from then is never negative. As
+    /// a signed number, so that a block and the block before it compare in one type.</summary>
+    public override string DayBlock(string day, int size) => "toInt64(intDiv(toRelativeDayNum(" + day + "), " + size.ToString(CultureInfo.InvariantCulture) + "))";
+
     public override string QuarterHour(string timestamp) => "toStartOfFifteenMinutes(" + timestamp + ")";
 
     public override string Bit(string word, int index) =>

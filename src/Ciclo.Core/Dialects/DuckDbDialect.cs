@@ -12,6 +12,10 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "datediff('day', " + from + ", " + to + ")";
 
+    /// <summary>DuckDB's <c>/</c> divides integers into a fraction; <c>//</c> keeps them whole.</summary>
+    public override string DayBlock(string day, int size) =>
+        "((" + day + " - DATE '0001-01-01') // " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+
     public override string QuarterHour(string timestamp) => "time_bucket(INTERVAL '15 minutes', " + timestamp + ", 'UTC')";
 
     public override string Median(string argument) => "median(" + argument + ")";

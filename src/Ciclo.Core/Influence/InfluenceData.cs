@@ -167,20 +167,38 @@ internal sealed class InfluenceData
             GroupBy = [key, p("contact_customer_id")],
         };
 
-        var s = (string n) => Col("s", n);
-        var expansion = new SqlSelect([new(s("customer_id"), "customer_id"), new(s("booked_on"), "booked_on")], Sources.Revenue.Rows)
-        {
-            Where = Expansion(s),
-        };
+        // Whether a customer booked expansion within the window's days from its first day: days fall in
+        // blocks of window + 1 days, so a booking on or after the first day and within the window lies
+        // in the first day's block (its last booking there is on or after the first day) or in the
+        // next block (its first booking there is within the window). Two joins on customer and block
+        // answer it with one row per customer, where joining every booking would need a regrouping.
+        var f = (string n) => Col("f", n);
+        var w = (string n) => Col("w", n);
+        var size = window + 1;
         var from = new Coalesce(r("engaged_day"), r("sent_day"));
+        var starts = new SqlSelect(
+        [
+            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Flag(r("engaged_day").IsNotNull()), "engaged"),
+            new(from, "from_day"), new(new DayBlock(from, size), "from_block"),
+        ], new SubquerySource(customers, "r"));
+        var withLast = new SqlSelect(
+        [
+            new(f("rate_key"), "rate_key"), new(f("rate_customer"), "rate_customer"), new(f("engaged"), "engaged"),
+            new(f("from_day"), "from_day"), new(f("from_block"), "from_block"), new(b("booking_day"), "last_in_block"),
+        ], new SubquerySource(starts, "f"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 0, AggregateKind.Max), "b"),
+                b("customer_id").Eq(f("rate_customer")) & b("booking_block").Eq(f("from_block")))],
+        };
         var expanded = new SqlSelect(
         [
-            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Max(Flag(r("engaged_day").IsNotNull())), "engaged"),
-            new(Max(Flag(b("booked_on").IsNotNull() & (b("booked_on") >= from) & (new DaysBetween(from, b("booked_on")) <= Lit((long)window)))), "expanded"),
-        ], new SubquerySource(customers, "r"))
+            new(w("rate_key"), "rate_key"), new(w("engaged"), "engaged"),
+            new(Flag((w("last_in_block").IsNotNull() & (w("last_in_block") >= w("from_day")))
+                     | (b("booking_day").IsNotNull() & (new DaysBetween(w("from_day"), b("booking_day")) <= Lit((long)window)))), "expanded"),
+        ], new SubquerySource(withLast, "w"))
         {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(expansion, "b"), b("customer_id").Eq(r("rate_customer")))],
-            GroupBy = [r("rate_key"), r("rate_customer")],
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 1, AggregateKind.Min), "b"),
+                b("customer_id").Eq(w("rate_customer")) & b("booking_block").Eq(w("from_block")))],
         };
 
         var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
@@ -201,6 +219,24 @@ internal sealed class InfluenceData
     private static SqlExpr Delivered => Col("x", "bounced").Eq(Lit(0L)) & Col("x", "contact_customer_id").IsNotNull();
 
     private static SqlExpr Expansion(Func<string, SqlExpr> revenue) => revenue("kind").In("upsell", "cross_sell");
+
+    /// <summary>Per customer and block of <paramref name="size"/> days, the latest (Max) or earliest
+    /// (Min) day it booked upsell or cross-sell revenue, under the number of the block
+    /// <paramref name="ahead"/> blocks before: with 1, each block's first booking meets the block
+    /// before it.</summary>
+    private static SqlSelect BookingDays(int size, int ahead, AggregateKind pick)
+    {
+        var s = (string n) => Col("s", n);
+        var block = new DayBlock(s("booked_on"), size);
+        return new SqlSelect(
+        [
+            new(s("customer_id"), "customer_id"), new(ahead == 0 ? block : block - Lit((long)ahead), "booking_block"), new(new Aggregate(pick, s("booked_on")), "booking_day"),
+        ], Sources.Revenue.Rows)
+        {
+            Where = Expansion(s),
+            GroupBy = [s("customer_id"), block],
+        };
+    }
 
     private static SqlRenderer Renderer(Workspace workspace, string timeZone) =>
         new(workspace.Dialect, new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null }));

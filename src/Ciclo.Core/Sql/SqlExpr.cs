@@ -60,6 +60,11 @@ public sealed record PeriodStart(SqlExpr Day, Time.Grain Grain) : SqlExpr;
 /// <summary>Whole days from one date to another (To - From).</summary>
 public sealed record DaysBetween(SqlExpr From, SqlExpr To) : SqlExpr;
 
+/// <summary>The number of the block of <paramref name="Size"/> consecutive days that holds a date:
+/// days counted from a fixed first day no storable date precedes, divided by the size and rounded
+/// down, so that consecutive blocks have consecutive numbers.</summary>
+public sealed record DayBlock(SqlExpr Day, int Size) : SqlExpr;
+
 /// <summary>The first day (inclusive) or the end (exclusive) of the current period of the spine.</summary>
 public sealed record PeriodBound(bool IsEnd) : SqlExpr
 {

@@ -121,6 +121,7 @@ public sealed class SqlRenderer(Dialects.SqlDialect dialect, RenderContext conte
         Bit b => dialect.Bit(Expr(b.Word), b.Index),
         PeriodStart p => dialect.PeriodStart(Expr(p.Day), p.Grain),
         DaysBetween d => dialect.DaysBetween(Expr(d.From), Expr(d.To)),
+        DayBlock b => dialect.DayBlock(Expr(b.Day), b.Size),
         PeriodBound p => dialect.QuoteIdentifier(context.SpineAlias) + "." + dialect.QuoteIdentifier(p.IsEnd ? "period_end" : "period_start"),
         Aggregate a => dialect.Aggregate(a.Kind, Expr(a.Argument)),
         Exists x => dialect.Exists(x, this),

@@ -25,6 +25,7 @@ public static class SqlRewriter
             Bit b => b with { Word = R(b.Word) },
             PeriodStart p => p with { Day = R(p.Day) },
             DaysBetween d => d with { From = R(d.From), To = R(d.To) },
+            DayBlock b => b with { Day = R(b.Day) },
             Aggregate a => a with { Argument = R(a.Argument) },
             Exists x => x with { Query = x.Query with { Where = x.Query.Where is null ? null : R(x.Query.Where) } },
             LatestOnOrBefore l => l with { Key = R(l.Key), AtOrBefore = R(l.AtOrBefore) },
