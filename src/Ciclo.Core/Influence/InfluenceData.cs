@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ciclo.Catalog;
+using Ciclo.Dialects;
 using Ciclo.Sql;
 using Ciclo.Warehouse;
 using static Ciclo.Sql.Sql;
@@ -51,9 +52,14 @@ internal sealed class InfluenceData
 
     /// <param name="counted">Whether the campaigns' activity reads the per-send table's counts; by
     /// default where they answer the time zone (<see cref="SendCounts.Usable"/>).</param>
-    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null)
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null) =>
+        Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null));
+
+    /// <summary>The statements as <paramref name="dialect"/> renders them for a reporting currency and
+    /// time zone; the campaigns' activity from the per-send table's counts or from its rows.</summary>
+    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted)
     {
-        var renderer = Renderer(workspace, timeZone);
+        var renderer = Renderer(dialect, currency, timeZone);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var e = (string n) => Col("e", n);
@@ -64,7 +70,7 @@ internal sealed class InfluenceData
         // bounced): a join of the events with the per-send table on campaign and contact, which a
         // warehouse that shards both by contact runs on each shard. The campaign's audience is
         // joined after it (one join per SELECT), on the server asked.
-        var engaged = workspace.Dialect.Colocated(new SqlSelect(
+        var engaged = dialect.Colocated(new SqlSelect(
             [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
             new TableSource("campaign_events", "e"))
         {
@@ -98,7 +104,7 @@ internal sealed class InfluenceData
         // earlier day), so that one instant per campaign is converted instead of every send's. Where
         // the per-send table's counts answer the time zone, their groups' sizes are summed instead
         // of the rows counted, and the last quarter of an hour holds the last send's local day.
-        var fromCounts = counted ?? SendCounts.Usable(workspace, timeZone, null, null);
+        var fromCounts = counted;
         var n = (string name) => Col("n", name);
         var rows = fromCounts
             ? new SqlSelect([.. SendCounts.Schema.Columns.Select(col => new SelectItem(n(col.Name), col.Name))], new TableSource(SendCounts.Name, "n"))
@@ -136,8 +142,14 @@ internal sealed class InfluenceData
     /// shard first groups its rows per campaign and customer, and the next grouping merges their
     /// partial minimums.
     /// </summary>
-    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
+    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns) =>
+        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns);
+
+    /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?)"/> as
+    /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
+    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var p = (string n) => Col("p", n);
@@ -145,8 +157,8 @@ internal sealed class InfluenceData
         var b = (string n) => Col("b", n);
         var k = (string n) => Col("k", n);
         var sent = x("sent_at").IsNotNull() & Delivered;
-        var onShards = workspace.Dialect.GroupsOnShards;
-        var pairs = workspace.Dialect.Colocated(new SqlSelect(
+        var onShards = dialect.GroupsOnShards;
+        var pairs = dialect.Colocated(new SqlSelect(
         [
             new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"),
             new(onShards ? Min(x("first_engaged_at")) : x("first_engaged_at"), "pair_engaged_at"), new(onShards ? Min(x("sent_at")) : x("sent_at"), "pair_sent_at"),
@@ -202,7 +214,7 @@ internal sealed class InfluenceData
         };
 
         var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
-        return Renderer(workspace, timeZone).Render(new SqlSelect(
+        return Renderer(dialect, currency, timeZone).Render(new SqlSelect(
         [
             new(k("rate_key"), "rates_key"),
             new(count(k("engaged").Eq(Lit(1L))), "rates_engaged"),
@@ -238,8 +250,8 @@ internal sealed class InfluenceData
         };
     }
 
-    private static SqlRenderer Renderer(Workspace workspace, string timeZone) =>
-        new(workspace.Dialect, new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = workspace.Settings.Currency, ["program"] = null }));
+    private static SqlRenderer Renderer(SqlDialect dialect, string currency, string timeZone) =>
+        new(dialect, new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = currency, ["program"] = null }));
 
     private static void ReadRates(Workspace workspace, string sql, Dictionary<string, Rates> rates) =>
         Read(workspace, sql, r => rates[r.GetString(0)] = new Rates(Count(r.GetValue(1)), Count(r.GetValue(2)), Count(r.GetValue(3)), Count(r.GetValue(4))));

@@ -6,8 +6,9 @@ using Ciclo.Time;
 namespace Ciclo.Tests.Planner;
 
 /// <summary>
-/// The SQL each dialect renders for every catalog metric of a fixed request, compared with the
-/// committed files under Golden/&lt;engine&gt;/&lt;metric&gt;.sql and reviewed in diffs.
+/// The SQL each dialect renders for every catalog metric of a fixed request, and for what campaign
+/// influence reads, compared with the committed files under Golden/&lt;engine&gt;/&lt;metric&gt;.sql
+/// (and influence.sql) and reviewed in diffs.
 /// Regenerate with: CICLO_UPDATE_GOLDEN=1 dotnet test tests/Ciclo.Tests --filter GoldenSql
 /// </summary>
 public sealed class GoldenSqlTests
@@ -42,7 +43,11 @@ public sealed class GoldenSqlTests
         var context = new RenderContext("Europe/Rome", new Dictionary<string, object?> { ["currency"] = "EUR", ["program"] = null }) { Periods = plan.Periods };
         var renderer = new SqlRenderer(dialect, context);
         var sql = string.Join("\n;\n", plan.Queries.Select(q => "-- source: " + q.Source.Name + "\n" + renderer.Render(q.Select))) + "\n";
-        var path = Path.Combine(GoldenFolder(), dialect.Name, metric + ".sql");
+        Compare(Path.Combine(GoldenFolder(), dialect.Name, metric + ".sql"), sql);
+    }
+
+    private static void Compare(string path, string sql)
+    {
         if (Environment.GetEnvironmentVariable("CICLO_UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -51,6 +56,40 @@ public sealed class GoldenSqlTests
 
         Assert.True(File.Exists(path), $"No golden SQL at {path}; run with CICLO_UPDATE_GOLDEN=1.");
         Assert.Equal(File.ReadAllText(path), sql);
+    }
+
+    public static TheoryData<string> DialectNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dialect in Dialects)
+        {
+            data.Add(dialect.Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>What campaign influence reads, in one file per dialect: the engagements, the
+    /// bookings, the campaigns' activity (from the per-send table's rows, and from its counts where the
+    /// dialect keeps them), and the campaign and programme rates.</summary>
+    [Theory]
+    [MemberData(nameof(DialectNames))]
+    public void Each_dialect_renders_influence_as_committed(string dialectName)
+    {
+        var dialect = Dialects.Single(d => d.Name == dialectName);
+        var rows = Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: false);
+        var parts = new List<(string Name, string Sql)>
+        {
+            ("engagements", rows.Engagements), ("bookings", rows.Bookings), ("activity (per-send rows)", rows.Activity),
+        };
+        if (dialect.KeepsRollups)
+        {
+            parts.Add(("activity (counts)", Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: true).Activity));
+        }
+
+        parts.Add(("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(dialect, "EUR", "Europe/Rome", 90, null)));
+        parts.Add(("programme rates", Ciclo.Influence.InfluenceData.RatesSql(dialect, "EUR", "Europe/Rome", 90, ["K2", "K1"])));
+        Compare(Path.Combine(GoldenFolder(), dialect.Name, "influence.sql"), string.Join("\n;\n", parts.Select(p => "-- " + p.Name + "\n" + p.Sql)) + "\n");
     }
 
     /// <summary>The committed folder (in the source tree, not the build output).</summary>

@@ -1,0 +1,247 @@
+-- engagements
+SELECT "g"."campaign_id" AS "engaged_campaign",
+       "g"."contact_customer_id" AS "engaged_customer",
+       toDate("g"."occurred_at", 'Europe/Rome') AS "engaged_day",
+       "g"."occurred_at" AS "engaged_at"
+FROM (
+  SELECT "e"."campaign_id" AS "campaign_id",
+         "x"."contact_customer_id" AS "contact_customer_id",
+         "e"."occurred_at" AS "occurred_at"
+  FROM "campaign_events" AS "e" FINAL
+  JOIN (
+    SELECT "x"."campaign_id" AS "campaign_id",
+           "x"."contact_id" AS "contact_id",
+           "x"."contact_customer_id" AS "contact_customer_id",
+           "x"."sent_at" AS "sent_at",
+           "x"."bounced" AS "bounced",
+           "x"."human_open" AS "human_open",
+           "x"."machine_opened" AS "machine_opened",
+           "x"."clicked" AS "clicked",
+           "x"."unsubscribed" AS "unsubscribed"
+    FROM "campaign_sends" AS "x" FINAL
+    WHERE ("x"."sent_at" IS NOT NULL))
+  AS "x" ON (("e"."campaign_id" = "x"."campaign_id") AND ("e"."contact_id" = "x"."contact_id"))
+  WHERE ((("e"."event" = 'clicked') OR (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 0))) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))))
+AS "g"
+JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "g"."campaign_id")
+WHERE ("c"."audience" = 'customers')
+;
+-- bookings
+SELECT "s"."customer_id" AS "customer_id",
+       "s"."booked_on" AS "booked_on",
+       "s"."amount_rc" AS "amount_rc"
+FROM (
+  SELECT "r"."revenue_id" AS "revenue_id",
+         "r"."customer_id" AS "customer_id",
+         "r"."booked_on" AS "booked_on",
+         "r"."kind" AS "kind",
+         ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+         "c"."acquired_on" AS "acquired_on",
+         "c"."churned_on" AS "churned_on",
+         "c"."segment" AS "segment",
+         "c"."region" AS "region"
+  FROM "revenue" AS "r" FINAL
+  JOIN "customers" AS "c" FINAL ON ("c"."customer_id" = "r"."customer_id"))
+AS "s"
+WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+ORDER BY "s"."customer_id", "s"."booked_on", "s"."revenue_id"
+;
+-- activity (per-send rows)
+SELECT "c"."campaign_id" AS "activity_campaign",
+       "c"."name" AS "campaign_name",
+       "c"."program" AS "campaign_program",
+       count("x"."contact_id") AS "activity_sends",
+       count(CASE WHEN ("x"."bounced" = 0) THEN 1 END) AS "activity_delivered",
+       count(CASE WHEN (("x"."bounced" = 0) AND (("x"."human_open" = 1) OR ("x"."clicked" = 1))) THEN 1 END) AS "activity_opened",
+       count(CASE WHEN (("x"."bounced" = 0) AND ("x"."clicked" = 1)) THEN 1 END) AS "activity_clicked",
+       toDate(MAX("x"."sent_at"), 'Europe/Rome') AS "last_send_day"
+FROM "campaigns" AS "c" FINAL
+LEFT JOIN (
+  SELECT "x"."campaign_id" AS "campaign_id",
+         "x"."contact_id" AS "contact_id",
+         "c"."audience" AS "campaign_audience",
+         "c"."stage" AS "campaign_stage",
+         "c"."program" AS "campaign_program",
+         "x"."contact_customer_id" AS "contact_customer_id",
+         "x"."sent_at" AS "sent_at",
+         "x"."bounced" AS "bounced",
+         "x"."human_open" AS "human_open",
+         "x"."machine_opened" AS "machine_opened",
+         "x"."clicked" AS "clicked",
+         "x"."unsubscribed" AS "unsubscribed"
+  FROM "campaign_sends" AS "x" FINAL
+  JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "x"."campaign_id")
+  WHERE ("x"."sent_at" IS NOT NULL))
+AS "x" ON ("x"."campaign_id" = "c"."campaign_id")
+WHERE ("c"."audience" = 'customers')
+GROUP BY "c"."campaign_id", "c"."name", "c"."program"
+;
+-- campaign rates
+SELECT "k"."rate_key" AS "rates_key",
+       count(CASE WHEN ("k"."engaged" = 1) THEN 1 END) AS "rates_engaged",
+       count(CASE WHEN (("k"."engaged" = 1) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_engaged_expanded",
+       count(CASE WHEN ("k"."engaged" = 0) THEN 1 END) AS "rates_baseline",
+       count(CASE WHEN (("k"."engaged" = 0) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_baseline_expanded"
+FROM (
+  SELECT "w"."rate_key" AS "rate_key",
+         "w"."engaged" AS "engaged",
+         CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."from_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."from_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
+  FROM (
+    SELECT "f"."rate_key" AS "rate_key",
+           "f"."rate_customer" AS "rate_customer",
+           "f"."engaged" AS "engaged",
+           "f"."from_day" AS "from_day",
+           "f"."from_block" AS "from_block",
+           "b"."booking_day" AS "last_in_block"
+    FROM (
+      SELECT "r"."rate_key" AS "rate_key",
+             "r"."rate_customer" AS "rate_customer",
+             CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
+             COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day",
+             toInt64(intDiv(toRelativeDayNum(COALESCE("r"."engaged_day", "r"."sent_day")), 91)) AS "from_block"
+      FROM (
+        SELECT "p"."campaign_id" AS "rate_key",
+               "p"."contact_customer_id" AS "rate_customer",
+               toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
+               toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+        FROM (
+          SELECT "x"."campaign_id" AS "campaign_id",
+                 "x"."contact_customer_id" AS "contact_customer_id",
+                 "x"."first_engaged_at" AS "pair_engaged_at",
+                 "x"."sent_at" AS "pair_sent_at"
+          FROM "campaign_sends" AS "x" FINAL
+          WHERE (("x"."sent_at" IS NOT NULL) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))))
+        AS "p"
+        JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
+        WHERE ("c"."audience" = 'customers')
+        GROUP BY "p"."campaign_id", "p"."contact_customer_id")
+      AS "r")
+    AS "f"
+    LEFT JOIN (
+      SELECT "s"."customer_id" AS "customer_id",
+             toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) AS "booking_block",
+             MAX("s"."booked_on") AS "booking_day"
+      FROM (
+        SELECT "r"."revenue_id" AS "revenue_id",
+               "r"."customer_id" AS "customer_id",
+               "r"."booked_on" AS "booked_on",
+               "r"."kind" AS "kind",
+               ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+               "c"."acquired_on" AS "acquired_on",
+               "c"."churned_on" AS "churned_on",
+               "c"."segment" AS "segment",
+               "c"."region" AS "region"
+        FROM "revenue" AS "r" FINAL
+        JOIN "customers" AS "c" FINAL ON ("c"."customer_id" = "r"."customer_id"))
+      AS "s"
+      WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+      GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+    AS "b" ON (("b"."customer_id" = "f"."rate_customer") AND ("b"."booking_block" = "f"."from_block")))
+  AS "w"
+  LEFT JOIN (
+    SELECT "s"."customer_id" AS "customer_id",
+           (toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) - 1) AS "booking_block",
+           MIN("s"."booked_on") AS "booking_day"
+    FROM (
+      SELECT "r"."revenue_id" AS "revenue_id",
+             "r"."customer_id" AS "customer_id",
+             "r"."booked_on" AS "booked_on",
+             "r"."kind" AS "kind",
+             ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+             "c"."acquired_on" AS "acquired_on",
+             "c"."churned_on" AS "churned_on",
+             "c"."segment" AS "segment",
+             "c"."region" AS "region"
+      FROM "revenue" AS "r" FINAL
+      JOIN "customers" AS "c" FINAL ON ("c"."customer_id" = "r"."customer_id"))
+    AS "s"
+    WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+    GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+  AS "b" ON (("b"."customer_id" = "w"."rate_customer") AND ("b"."booking_block" = "w"."from_block")))
+AS "k"
+GROUP BY "k"."rate_key"
+;
+-- programme rates
+SELECT "k"."rate_key" AS "rates_key",
+       count(CASE WHEN ("k"."engaged" = 1) THEN 1 END) AS "rates_engaged",
+       count(CASE WHEN (("k"."engaged" = 1) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_engaged_expanded",
+       count(CASE WHEN ("k"."engaged" = 0) THEN 1 END) AS "rates_baseline",
+       count(CASE WHEN (("k"."engaged" = 0) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_baseline_expanded"
+FROM (
+  SELECT "w"."rate_key" AS "rate_key",
+         "w"."engaged" AS "engaged",
+         CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."from_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."from_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
+  FROM (
+    SELECT "f"."rate_key" AS "rate_key",
+           "f"."rate_customer" AS "rate_customer",
+           "f"."engaged" AS "engaged",
+           "f"."from_day" AS "from_day",
+           "f"."from_block" AS "from_block",
+           "b"."booking_day" AS "last_in_block"
+    FROM (
+      SELECT "r"."rate_key" AS "rate_key",
+             "r"."rate_customer" AS "rate_customer",
+             CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
+             COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day",
+             toInt64(intDiv(toRelativeDayNum(COALESCE("r"."engaged_day", "r"."sent_day")), 91)) AS "from_block"
+      FROM (
+        SELECT "c"."program" AS "rate_key",
+               "p"."contact_customer_id" AS "rate_customer",
+               toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
+               toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+        FROM (
+          SELECT "x"."campaign_id" AS "campaign_id",
+                 "x"."contact_customer_id" AS "contact_customer_id",
+                 "x"."first_engaged_at" AS "pair_engaged_at",
+                 "x"."sent_at" AS "pair_sent_at"
+          FROM "campaign_sends" AS "x" FINAL
+          WHERE ((("x"."sent_at" IS NOT NULL) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))) AND ("x"."campaign_id" IN ('K1', 'K2'))))
+        AS "p"
+        JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
+        WHERE (("c"."audience" = 'customers') AND ("c"."program" IS NOT NULL))
+        GROUP BY "c"."program", "p"."contact_customer_id")
+      AS "r")
+    AS "f"
+    LEFT JOIN (
+      SELECT "s"."customer_id" AS "customer_id",
+             toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) AS "booking_block",
+             MAX("s"."booked_on") AS "booking_day"
+      FROM (
+        SELECT "r"."revenue_id" AS "revenue_id",
+               "r"."customer_id" AS "customer_id",
+               "r"."booked_on" AS "booked_on",
+               "r"."kind" AS "kind",
+               ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+               "c"."acquired_on" AS "acquired_on",
+               "c"."churned_on" AS "churned_on",
+               "c"."segment" AS "segment",
+               "c"."region" AS "region"
+        FROM "revenue" AS "r" FINAL
+        JOIN "customers" AS "c" FINAL ON ("c"."customer_id" = "r"."customer_id"))
+      AS "s"
+      WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+      GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+    AS "b" ON (("b"."customer_id" = "f"."rate_customer") AND ("b"."booking_block" = "f"."from_block")))
+  AS "w"
+  LEFT JOIN (
+    SELECT "s"."customer_id" AS "customer_id",
+           (toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) - 1) AS "booking_block",
+           MIN("s"."booked_on") AS "booking_day"
+    FROM (
+      SELECT "r"."revenue_id" AS "revenue_id",
+             "r"."customer_id" AS "customer_id",
+             "r"."booked_on" AS "booked_on",
+             "r"."kind" AS "kind",
+             ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+             "c"."acquired_on" AS "acquired_on",
+             "c"."churned_on" AS "churned_on",
+             "c"."segment" AS "segment",
+             "c"."region" AS "region"
+      FROM "revenue" AS "r" FINAL
+      JOIN "customers" AS "c" FINAL ON ("c"."customer_id" = "r"."customer_id"))
+    AS "s"
+    WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+    GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+  AS "b" ON (("b"."customer_id" = "w"."rate_customer") AND ("b"."booking_block" = "w"."from_block")))
+AS "k"
+GROUP BY "k"."rate_key"
