@@ -28,6 +28,8 @@ public sealed class Importer(Workspace workspace)
     /// off, every file goes through its <see cref="IRowSource"/>, which tests compare against.</summary>
     internal bool NativeCsv { get; init; } = true;
 
+    /// <param name="progress">Told the share of the import done, from 0 to 1: reading the file is the
+    /// first <see cref="ImportPhases.Read"/> of it, then each step after it; 1 once the rows are committed.</param>
     public ImportSummary Import(EntitySchema entity, string path, IProgress<double>? progress = null, ImportOptions? options = null)
     {
         var file = Path.GetFileName(path);
@@ -45,11 +47,8 @@ public sealed class Importer(Workspace workspace)
             v.Execute($"CREATE TEMP TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
             v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
             var native = !NativeCsv ? null : NativeCsvStaging.TryStage(v, Staging, entity, path, options, source.Format, source.Header.Count, mapping);
-            var read = native ?? Stage(v, entity, source, mapping, progress, options.Culture);
-            if (native is not null)
-            {
-                progress?.Report(1);
-            }
+            var read = native ?? Stage(v, entity, source, mapping, ImportPhases.Reading(progress), options.Culture);
+            progress?.Report(ImportPhases.Read);
 
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
             space.MirrorReferences(entity);
@@ -58,6 +57,7 @@ public sealed class Importer(Workspace workspace)
             var staged = native is null ? Staging : NativeCsvStaging.WithLines(Staging);
             v.Execute($"CREATE TEMP TABLE {Good} AS SELECT s.line, {checks.CheckedColumns()} FROM {staged} AS s");
             v.Execute("DROP TABLE " + Staging);
+            progress?.Report(ImportPhases.Typed);
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
@@ -82,6 +82,7 @@ public sealed class Importer(Workspace workspace)
                 repeated = RemoveRepeats(v, entity);
             }
 
+            progress?.Report(ImportPhases.Checked);
             space.MirrorExisting(entity, Good);
             var reach = InReach(v, entity).ToList();
             var sameKey = string.Join(" AND ", reach.Concat(entity.Key.Select(k => $"t.{q(k)} = g.{q(k)}")));
@@ -110,6 +111,7 @@ public sealed class Importer(Workspace workspace)
             }
 
             v.Execute("SET TimeZone = 'UTC'");
+            progress?.Report(ImportPhases.Compared);
 
             var summary = new ImportSummary(entity.Name, file, read, inserted, updated, unchanged, repeated, rejected, unknown)
             {
@@ -122,7 +124,7 @@ public sealed class Importer(Workspace workspace)
                 : [];
             if (space.IsWarehouse)
             {
-                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored));
+                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored), progress);
             }
             else
             {
@@ -135,6 +137,7 @@ public sealed class Importer(Workspace workspace)
             }
 
             DataVersion.Bump(workspace);
+            progress?.Report(1);
             return summary;
         }
         finally
@@ -206,7 +209,7 @@ public sealed class Importer(Workspace workspace)
 
     /// <summary>DuckDB workspace: the checked rows are already beside the tables. The derived rows
     /// are written first, from the stored rows and the checked ones (<see cref="Catalog.SendTable.RefreshAhead"/>).</summary>
-    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, string sameKey, IReadOnlyList<string> derived)
+    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, string sameKey, IReadOnlyList<string> derived, IProgress<double>? progress)
     {
         var d = workspace.Dialect;
         var q = d.QuoteIdentifier;
@@ -217,6 +220,7 @@ public sealed class Importer(Workspace workspace)
             v.Execute(statement);
         }
 
+        progress?.Report(ImportPhases.Derived);
         if (s.Updated > 0)
         {
             // Only updated rows meet a key already there (identical rows were dropped from the good rows).

@@ -102,6 +102,34 @@ public sealed class ImportBehaviourTests
         Assert.Equal(3, ws.Count("campaign_events"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Progress_moves_through_every_step_and_says_done_only_once_the_rows_are_committed(bool nativeReader)
+    {
+        // Events with a campaign: the import also writes per-send rows before its insert and commit.
+        using var ws = new TestWorkspace();
+        ws.ImportCsv("campaigns", "campaign_id,name,channel,audience,stage,started_on", "K1,N,email,customers,expand,2024-01-01");
+        var file = ws.File("events.csv", "campaign_id,contact_id,event,occurred_at", "K1,p,sent,2024-01-15T10:00:00Z", "K1,p,opened,2024-01-15T11:00:00Z", "K1,q,sent,2024-01-15T10:00:00Z");
+        var reported = new List<double>();
+        var progress = new Recorder(reported);
+        double? atCommit = null;
+        var importer = new Importer(ws.Workspace) { NativeCsv = nativeReader, BeforeCommit = () => atCommit = reported.LastOrDefault() };
+
+        importer.Import(Entities.CampaignEvents, file, progress);
+
+        Assert.Equal(reported.Order(), reported);                 // never backwards
+        Assert.Equal(1.0, reported[^1]);
+        Assert.Single(reported, v => v >= 1.0);                   // done once, at the end
+        Assert.True(atCommit is > 0.5 and < 1.0, $"{atCommit} before the commit");
+        Assert.True(reported.Count(v => v > 0.3 && v < 1.0) >= 4, string.Join(", ", reported)); // steps after the reading
+    }
+
+    private sealed class Recorder(List<double> values) : IProgress<double>
+    {
+        public void Report(double value) => values.Add(value);
+    }
+
     [Fact]
     public void A_file_missing_a_required_column_is_refused_whole_and_leaves_the_workspace_as_it_was()
     {
