@@ -178,16 +178,90 @@ public static class QueryPlanner
             });
         }
 
+        // A condition that reads a table by equality with the row and otherwise only the period's
+        // bounds is a set of (period, key) computed once and joined; any other stays an EXISTS.
+        var sets = new List<JoinItem>();
+        var flags = new Dictionary<string, SqlExpr>();
+        foreach (var condition in conditions)
+        {
+            var alias = "set_" + conditions.IndexOf(condition).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (PerPeriodSet(condition, select.From, alias) is { } set)
+            {
+                sets.Add(set.Join);
+                flags[FlagOf(condition)] = set.Flag;
+            }
+        }
+
         var innerItems = read.Select(name => new SelectItem(
             name is "period_index" or "period_start" or "period_end" ? Col("p", name)
+            : flags.TryGetValue(name, out var joined) ? joined
             : conditions.FirstOrDefault(c => FlagOf(c) == name) is { } condition ? Flag(condition)
             : Col("s", name), name)).ToList();
-        return new SqlSelect(outerItems, new SubquerySource(select with { Items = innerItems, GroupBy = [], OrderBy = [] }, "s"))
+        return new SqlSelect(outerItems, new SubquerySource(select with { Items = innerItems, Joins = [.. select.Joins, .. sets], GroupBy = [], OrderBy = [] }, "s"))
         {
             GroupBy = [Col("s", "period_index")],
             OrderBy = [Col("s", "period_index")],
         };
     }
+
+    /// <summary>
+    /// An EXISTS over one table whose condition is equalities between the table's columns and the
+    /// joined row's (a membership's customer and the row's) and otherwise reads only the table, the
+    /// period's bounds and constants (joined before the period's end, not left by then), as a LEFT
+    /// JOIN of the distinct periods and keys that meet it: the spine joined to the table once (24
+    /// periods by a few thousand memberships) instead of the table looked up for every row and
+    /// period. The EXISTS holds exactly when the join meets a row. Null when the condition has
+    /// another shape.
+    /// </summary>
+    private static (JoinItem Join, SqlExpr Flag)? PerPeriodSet(Exists exists, FromItem spine, string alias)
+    {
+        if (exists.Query is not { From: TableSource table, Joins.Count: 0, GroupBy.Count: 0, Having: null, Where: { } where })
+        {
+            return null;
+        }
+
+        bool ReadsTable(SqlExpr e) => SqlRewriter.Any(e, x => x is Column c && c.Table == table.Alias);
+        bool OnlyTable(SqlExpr e) => !SqlRewriter.Any(e, x => x is Exists or Aggregate || (x is Column c && c.Table != table.Alias));
+        var keys = new List<(SqlExpr Column, SqlExpr Row)>();
+        var rest = new List<SqlExpr>();
+        foreach (var part in Conjuncts(where))
+        {
+            if (part is Binary { Operator: BinaryOperator.Eq, Left: Column l, Right: var right } && l.Table == table.Alias && !ReadsTable(right) && SqlRewriter.Any(right, x => x is Column))
+            {
+                keys.Add((l, right));
+            }
+            else if (part is Binary { Operator: BinaryOperator.Eq, Left: var left, Right: Column r } && r.Table == table.Alias && !ReadsTable(left) && SqlRewriter.Any(left, x => x is Column))
+            {
+                keys.Add((r, left));
+            }
+            else if (OnlyTable(part))
+            {
+                rest.Add(part);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var key = (int i) => "key_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var set = new SqlSelect(
+            [new(Col("p", "period_index"), "period_index"), .. keys.Select((k, i) => new SelectItem(k.Column, key(i)))], spine)
+        {
+            Joins = [rest.Count == 0 ? new JoinItem(JoinKind.Cross, table, Lit(true)) : new JoinItem(JoinKind.Inner, table, And([.. rest]))],
+            GroupBy = [Col("p", "period_index"), .. keys.Select(k => k.Column)],
+        };
+        var on = And([Col(alias, "period_index").Eq(Col("p", "period_index")), .. keys.Select((k, i) => (SqlExpr)Col(alias, key(i)).Eq(k.Row))]);
+        return (new JoinItem(JoinKind.Left, new SubquerySource(set, alias), on), Flag(Col(alias, key(0)).IsNotNull()));
+    }
+
+    private static IEnumerable<SqlExpr> Conjuncts(SqlExpr e) =>
+        e is Binary { Operator: BinaryOperator.And } b ? Conjuncts(b.Left).Concat(Conjuncts(b.Right)) : [e];
 
     /// <summary>The start of a date-tied source row's period, where the planner computes it in the source.</summary>
     private const string PeriodKey = "period_key";

@@ -7,9 +7,16 @@ FROM (
          "p"."period_end" AS "period_end",
          "s"."acquired_on" AS "acquired_on",
          "s"."churned_on" AS "churned_on",
-         CASE WHEN EXISTS (SELECT 1 AS "one" FROM "program_members" AS "m" WHERE (((("m"."customer_id" = "s"."customer_id") AND ("m"."joined_on" < "p"."period_end")) AND (("m"."left_on" IS NULL) OR ("m"."left_on" >= "p"."period_end"))) AND (COALESCE(NULL, "m"."program") = "m"."program"))) THEN 1 ELSE 0 END AS "condition_0"
+         CASE WHEN ("set_0"."key_0" IS NOT NULL) THEN 1 ELSE 0 END AS "condition_0"
   FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
-  LEFT JOIN "customers" AS "s" ON (("s"."acquired_on" < "p"."period_end") AND (("s"."churned_on" IS NULL) OR ("s"."churned_on" >= "p"."period_start"))))
+  LEFT JOIN "customers" AS "s" ON (("s"."acquired_on" < "p"."period_end") AND (("s"."churned_on" IS NULL) OR ("s"."churned_on" >= "p"."period_start")))
+  LEFT JOIN (
+    SELECT "p"."period_index" AS "period_index",
+           "m"."customer_id" AS "key_0"
+    FROM (VALUES (0, DATE '2024-01-01', DATE '2024-02-01'), (1, DATE '2024-02-01', DATE '2024-03-01')) AS "p"("period_index", "period_start", "period_end")
+    JOIN "program_members" AS "m" ON ((("m"."joined_on" < "p"."period_end") AND (("m"."left_on" IS NULL) OR ("m"."left_on" >= "p"."period_end"))) AND (COALESCE(NULL, "m"."program") = "m"."program"))
+    GROUP BY "p"."period_index", "m"."customer_id")
+  AS "set_0" ON (("set_0"."period_index" = "p"."period_index") AND ("set_0"."key_0" = "s"."customer_id")))
 AS "s"
 GROUP BY "s"."period_index"
 ORDER BY "s"."period_index"
