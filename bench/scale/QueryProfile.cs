@@ -55,16 +55,44 @@ internal static class ExplainAnalyze
 /// report, on a workspace.</summary>
 internal static class InfluenceProfile
 {
+    /// <summary>Each statement influence reads, named, as the workspace renders it (its programmes'
+    /// campaigns read from its activity, as <c>InfluenceData.Load</c> does).</summary>
+    private static List<(string Name, string Sql)> Statements(Workspace workspace)
+    {
+        var tz = workspace.Settings.TimeZone;
+        var window = workspace.Settings.AttributionWindowDays;
+        var statements = Ciclo.Influence.InfluenceData.Render(workspace, tz);
+        var programmeCampaigns = new List<string>();
+        using (var command = workspace.Connection.CreateCommand())
+        {
+            command.CommandText = statements.Activity;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(2))
+                {
+                    programmeCampaigns.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        return
+        [
+            ("engagements", statements.Engagements), ("bookings", statements.Bookings), ("activity", statements.Activity),
+            ("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null)),
+            ("programme rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
+        ];
+    }
+
+    /// <summary>Writes each statement to FOLDER/&lt;name&gt;.sql, for explain.</summary>
     public static void Write(string db, string folder)
     {
         using var workspace = Workspace.Open(db);
-        var tz = workspace.Settings.TimeZone;
-        var statements = Ciclo.Influence.InfluenceData.Render(workspace, tz);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "engagements.sql"), statements.Engagements);
-        File.WriteAllText(Path.Combine(folder, "bookings.sql"), statements.Bookings);
-        File.WriteAllText(Path.Combine(folder, "activity.sql"), statements.Activity);
-        File.WriteAllText(Path.Combine(folder, "campaign-rates.sql"), Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, workspace.Settings.AttributionWindowDays, null));
+        foreach (var (name, sql) in Statements(workspace))
+        {
+            File.WriteAllText(Path.Combine(folder, name.Replace(' ', '-') + ".sql"), sql);
+        }
     }
 
     public static void Run(string db)
@@ -72,15 +100,7 @@ internal static class InfluenceProfile
         using var workspace = Workspace.Open(db);
         var tz = workspace.Settings.TimeZone;
         var window = workspace.Settings.AttributionWindowDays;
-        var statements = Ciclo.Influence.InfluenceData.Render(workspace, tz);
-        var loaded = Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
-        var programmeCampaigns = loaded.Activity.Where(a => a.Value.Program is not null).Select(a => a.Key).ToList();
-        foreach (var (name, sql) in new[]
-                 {
-                     ("engagements", statements.Engagements), ("bookings", statements.Bookings), ("activity", statements.Activity),
-                     ("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null)),
-                     ("programme rates", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
-                 })
+        foreach (var (name, sql) in Statements(workspace))
         {
             var watch = Stopwatch.StartNew();
             using var command = workspace.Connection.CreateCommand();

@@ -132,7 +132,8 @@ public static class SendTable
         {
             Where = And([.. events.Key.Select(k => (SqlExpr)Col("g", k).Eq(Col("t", k)))]),
         });
-        var kept = Pick("campaign_events", "t") with { Where = replacesStored ? CampaignIn("t", campaigns) & new Not(replaced) : CampaignIn("t", campaigns) };
+        var scope = CampaignIn("t", campaigns);
+        var kept = Pick("campaign_events", "t") with { Where = replacesStored ? scope & new Not(replaced) : scope };
         return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
     }
 

@@ -22,6 +22,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string DaysBetween(string from, string to) => "(" + to + " - " + from + ")";
 
+    /// <summary>Days since 0001-01-01 (never negative), divided as integers: rounded down.</summary>
+    public override string DayBlock(string day, int size) =>
+        "((" + day + " - DATE '0001-01-01') / " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+
     public override string QuarterHour(string timestamp) => "date_bin(INTERVAL '15 minutes', " + timestamp + ", TIMESTAMPTZ '2000-01-01 00:00:00+00')";
 
     public override string Median(string argument) => "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + argument + ")";

@@ -97,9 +97,8 @@ public abstract class SqlDialect
     public abstract string DaysBetween(string from, string to);
 
     /// <summary>The block of <paramref name="size"/> days that holds a date (<see cref="Sql.DayBlock"/>):
-    /// by default days since 0001-01-01, divided as integers (never negative, so rounded down).</summary>
-    public virtual string DayBlock(string day, int size) =>
-        "((" + day + " - DATE '0001-01-01') / " + size.ToString(CultureInfo.InvariantCulture) + ")";
+    /// whole days from a first day no storable date precedes, divided as integers.</summary>
+    public abstract string DayBlock(string day, int size);
 
     /// <summary>Bit <paramref name="index"/> of an integer word, as 1 or 0 (<see cref="Sql.Bit"/>).</summary>
     public virtual string Bit(string word, int index) =>

@@ -104,26 +104,25 @@ internal sealed class InfluenceData
         // earlier day), so that one instant per campaign is converted instead of every send's. Where
         // the per-send table's counts answer the time zone, their groups' sizes are summed instead
         // of the rows counted, and the last quarter of an hour holds the last send's local day.
-        var fromCounts = counted;
         var n = (string name) => Col("n", name);
-        var rows = fromCounts
+        var rows = counted
             ? new SqlSelect([.. SendCounts.Schema.Columns.Select(col => new SelectItem(n(col.Name), col.Name))], new TableSource(SendCounts.Name, "n"))
             {
                 Where = n("sent_slot").IsNotNull(),
             }
             : Sources.SendRows;
-        Func<SqlExpr, SqlExpr> sends = condition => fromCounts
+        Func<SqlExpr, SqlExpr> sends = condition => counted
             ? new Coalesce(new Aggregate(AggregateKind.Sum, When(condition, x(SendCounts.Sends))), Lit(0L))
             : new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
         var delivered = x("bounced").Eq(Lit(0L));
         var activity = new SqlSelect(
         [
             new(c("campaign_id"), "activity_campaign"), new(c("name"), "campaign_name"), new(c("program"), "campaign_program"),
-            new(fromCounts ? sends(x("campaign_id").IsNotNull()) : new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
+            new(counted ? sends(x("campaign_id").IsNotNull()) : new Aggregate(AggregateKind.Count, x("contact_id")), "activity_sends"),
             new(sends(delivered), "activity_delivered"),
             new(sends(delivered & (x("human_open").Eq(Lit(1L)) | x("clicked").Eq(Lit(1L)))), "activity_opened"),
             new(sends(delivered & x("clicked").Eq(Lit(1L))), "activity_clicked"),
-            new(new LocalDate(Max(x(fromCounts ? "sent_slot" : "sent_at"))), "last_send_day"),
+            new(new LocalDate(Max(x(counted ? "sent_slot" : "sent_at"))), "last_send_day"),
         ], new TableSource("campaigns", "c"))
         {
             Joins = [new JoinItem(JoinKind.Left, new SubquerySource(rows, "x"), x("campaign_id").Eq(c("campaign_id")))],

@@ -222,17 +222,16 @@ public static class QueryPlanner
 
         bool ReadsTable(SqlExpr e) => SqlRewriter.Any(e, x => x is Column c && c.Table == table.Alias);
         bool OnlyTable(SqlExpr e) => !SqlRewriter.Any(e, x => x is Exists or Aggregate || (x is Column c && c.Table != table.Alias));
+        // A column of the table equal to an expression of the row's columns, written either way round.
+        bool IsKey(SqlExpr column, SqlExpr row) =>
+            column is Column c && c.Table == table.Alias && !ReadsTable(row) && SqlRewriter.Any(row, x => x is Column);
         var keys = new List<(SqlExpr Column, SqlExpr Row)>();
         var rest = new List<SqlExpr>();
         foreach (var part in Conjuncts(where))
         {
-            if (part is Binary { Operator: BinaryOperator.Eq, Left: Column l, Right: var right } && l.Table == table.Alias && !ReadsTable(right) && SqlRewriter.Any(right, x => x is Column))
+            if (part is Binary { Operator: BinaryOperator.Eq } eq && (IsKey(eq.Left, eq.Right) || IsKey(eq.Right, eq.Left)))
             {
-                keys.Add((l, right));
-            }
-            else if (part is Binary { Operator: BinaryOperator.Eq, Left: var left, Right: Column r } && r.Table == table.Alias && !ReadsTable(left) && SqlRewriter.Any(left, x => x is Column))
-            {
-                keys.Add((r, left));
+                keys.Add(IsKey(eq.Left, eq.Right) ? (eq.Left, eq.Right) : (eq.Right, eq.Left));
             }
             else if (OnlyTable(part))
             {
