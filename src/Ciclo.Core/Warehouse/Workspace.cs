@@ -15,7 +15,9 @@ public sealed class Workspace : IDisposable
         Address = address;
         Engine = engine;
         Connection = connection;
+        Dialect = engine.Dialect;
         Settings = ReadSettings();
+        Dialect = engine.DialectFor(connection, Settings.TimeZone);
     }
 
     public WarehouseAddress Address { get; }
@@ -27,7 +29,9 @@ public sealed class Workspace : IDisposable
 
     public DbConnection Connection { get; }
 
-    public SqlDialect Dialect => Engine.Dialect;
+    /// <summary>The engine's dialect as this connection speaks it (on DuckDB, with the workspace
+    /// zone's local days spelled out where the engine agrees: <see cref="WarehouseEngine.DialectFor"/>).</summary>
+    public SqlDialect Dialect { get; }
 
     public WorkspaceSettings Settings { get; }
 

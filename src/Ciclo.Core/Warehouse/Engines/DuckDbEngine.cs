@@ -14,6 +14,27 @@ public sealed class DuckDbEngine : WarehouseEngine
 
     public override SqlDialect Dialect => DuckDbDialect.Instance;
 
+    /// <summary>Whether DuckDB's days of a zone equal those spelled from this machine's zone rules
+    /// (<see cref="DuckDbDialect.LocalDayCheck"/>): asked once per zone in a process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Agrees = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Defines the zone's local-day macro on the connection and, where DuckDB agrees with it over
+    /// the whole span, returns the dialect that uses it; otherwise the plain dialect, whose
+    /// <c>timezone</c> gives the same days more slowly.
+    /// </summary>
+    public override SqlDialect DialectFor(DbConnection connection, string timeZone)
+    {
+        if (Time.ZoneOffsets.For(timeZone) is not { } offsets)
+        {
+            return Dialect;
+        }
+
+        var dialect = DuckDbDialect.Instance;
+        connection.Execute(dialect.LocalDayMacro(offsets));
+        return Agrees.GetOrAdd(timeZone, _ => connection.Count(dialect.LocalDayCheck(offsets)) == 0) ? dialect.WithLocalDays(offsets) : dialect;
+    }
+
     public override DbConnection Open(WarehouseAddress address, bool create)
     {
         var connection = new DuckDBConnection("Data Source=" + address.Value);

@@ -15,6 +15,10 @@ public abstract class WarehouseEngine
 
     public abstract SqlDialect Dialect { get; }
 
+    /// <summary>The dialect a connection's queries are rendered in, for a workspace whose reports
+    /// are read in <paramref name="timeZone"/>; by default <see cref="Dialect"/> itself.</summary>
+    public virtual SqlDialect DialectFor(DbConnection connection, string timeZone) => Dialect;
+
     /// <summary>Opens a connection; with <paramref name="create"/>, creates the database if the engine has them.</summary>
     public abstract DbConnection Open(WarehouseAddress address, bool create);
 
