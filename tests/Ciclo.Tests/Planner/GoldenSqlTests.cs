@@ -46,6 +46,19 @@ public sealed class GoldenSqlTests
         Compare(Path.Combine(GoldenFolder(), dialect.Name, metric + ".sql"), sql);
     }
 
+    /// <summary>DuckDB's local days in a workspace's zone: the macro defined on the connection, the
+    /// check that compares it with DuckDB's own rules, and a local date as the spelled dialect renders it.</summary>
+    [Fact]
+    public void DuckDb_spells_a_workspace_zones_local_days_as_committed()
+    {
+        var rome = ZoneOffsets.For("Europe/Rome")!;
+        var spelled = DuckDbDialect.Instance.WithLocalDays(rome);
+        var renderer = new SqlRenderer(spelled, new RenderContext("Europe/Rome", new Dictionary<string, object?>()));
+        var sql = string.Join("\n;\n", DuckDbDialect.Instance.LocalDayMacro(rome), DuckDbDialect.Instance.LocalDayCheck(rome),
+            "SELECT " + renderer.Render(new LocalDate(Ciclo.Sql.Sql.Col("e", "occurred_at"))) + " FROM campaign_events AS e") + "\n";
+        Compare(Path.Combine(GoldenFolder(), "duckdb", "local-day-Europe-Rome.sql"), sql);
+    }
+
     private static void Compare(string path, string sql)
     {
         if (Environment.GetEnvironmentVariable("CICLO_UPDATE_GOLDEN") == "1")
