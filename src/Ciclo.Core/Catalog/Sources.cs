@@ -101,22 +101,18 @@ public static class Sources
     /// campaign, with their campaign's audience, stage and programme.</summary>
     public static SqlSelect SendRows => ContactRows(sentOnly: true, eventCount: false);
 
-    /// <summary>The send rows without their campaign's attributes: the per-send table alone, which a
-    /// warehouse that shards it by contact reads on each shard.</summary>
-    public static SqlSelect ContactSends => ContactRows(sentOnly: true, eventCount: false, withCampaign: false);
-
     /// <summary>Every contact with events in a campaign (sent_at null when the contact was never sent
     /// the campaign), with "contact_events", the number of its events.</summary>
     public static SqlSelect ContactRowsWithEventCount => ContactRows(sentOnly: false, eventCount: true);
 
-    private static SqlSelect ContactRows(bool sentOnly, bool eventCount, bool withCampaign = true)
+    private static SqlSelect ContactRows(bool sentOnly, bool eventCount)
     {
         var x = (string n) => Col("x", n);
-        List<SelectItem> items = [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id")];
-        if (withCampaign)
-        {
-            items.AddRange([new(Col("c", "audience"), "campaign_audience"), new(Col("c", "stage"), "campaign_stage"), new(Col("c", "program"), "campaign_program")]);
-        }
+        List<SelectItem> items =
+        [
+            new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id"),
+            new(Col("c", "audience"), "campaign_audience"), new(Col("c", "stage"), "campaign_stage"), new(Col("c", "program"), "campaign_program"),
+        ];
 
         // The per-send table's columns after its key, its event count only when asked for; the first
         // engagement is influence's alone.
@@ -126,7 +122,7 @@ public static class Sources
 
         return new SqlSelect(items, new TableSource(SendTable.Name, "x"))
         {
-            Joins = withCampaign ? [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(x("campaign_id")))] : [],
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), Col("c", "campaign_id").Eq(x("campaign_id")))],
             Where = sentOnly ? x("sent_at").IsNotNull() : null,
         };
     }

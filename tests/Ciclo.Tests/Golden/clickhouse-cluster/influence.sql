@@ -11,17 +11,11 @@ FROM (
   JOIN (
     SELECT "campaign_id" AS "campaign_id",
            "contact_id" AS "contact_id",
-           "contact_customer_id" AS "contact_customer_id",
-           "sent_at" AS "sent_at",
-           "bounced" AS "bounced",
-           "human_open" AS "human_open",
-           "machine_opened" AS "machine_opened",
-           "clicked" AS "clicked",
-           "unsubscribed" AS "unsubscribed"
+           "contact_customer_id" AS "contact_customer_id"
     FROM "campaign_sends" AS "x" FINAL
-    WHERE (("_deleted" = 0) AND ("sent_at" IS NOT NULL)))
+    WHERE (("_deleted" = 0) AND ((("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))) AND ("first_engaged_at" IS NOT NULL))))
   AS "x" USING ("campaign_id", "contact_id")
-  WHERE (("_deleted" = 0) AND ((("event" = 'clicked') OR (("event" = 'opened') AND (COALESCE("machine_open", 0) = 0))) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL)))))
+  WHERE (("_deleted" = 0) AND (("event" = 'clicked') OR (("event" = 'opened') AND (COALESCE("machine_open", 0) = 0)))))
 AS "g"
 JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "g"."campaign_id")
 WHERE ("c"."audience" = 'customers')

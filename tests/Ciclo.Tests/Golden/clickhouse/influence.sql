@@ -11,17 +11,11 @@ FROM (
   JOIN (
     SELECT "x"."campaign_id" AS "campaign_id",
            "x"."contact_id" AS "contact_id",
-           "x"."contact_customer_id" AS "contact_customer_id",
-           "x"."sent_at" AS "sent_at",
-           "x"."bounced" AS "bounced",
-           "x"."human_open" AS "human_open",
-           "x"."machine_opened" AS "machine_opened",
-           "x"."clicked" AS "clicked",
-           "x"."unsubscribed" AS "unsubscribed"
+           "x"."contact_customer_id" AS "contact_customer_id"
     FROM "campaign_sends" AS "x" FINAL
-    WHERE ("x"."sent_at" IS NOT NULL))
+    WHERE ((("x"."sent_at" IS NOT NULL) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))) AND ("x"."first_engaged_at" IS NOT NULL)))
   AS "x" ON (("e"."campaign_id" = "x"."campaign_id") AND ("e"."contact_id" = "x"."contact_id"))
-  WHERE ((("e"."event" = 'clicked') OR (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 0))) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))))
+  WHERE (("e"."event" = 'clicked') OR (("e"."event" = 'opened') AND (COALESCE("e"."machine_open", 0) = 0))))
 AS "g"
 JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "g"."campaign_id")
 WHERE ("c"."audience" = 'customers')
