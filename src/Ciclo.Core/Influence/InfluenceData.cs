@@ -34,7 +34,7 @@ internal sealed class InfluenceData
     public static InfluenceData Load(Workspace workspace, string timeZone, int window)
     {
         var data = new InfluenceData();
-        var sql = Render(workspace, timeZone);
+        var sql = Render(workspace, timeZone, window: window);
         Read(workspace, sql.Engagements, r => data.Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3))));
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
@@ -52,12 +52,14 @@ internal sealed class InfluenceData
 
     /// <param name="counted">Whether the campaigns' activity reads the per-send table's counts; by
     /// default where they answer the time zone (<see cref="SendCounts.Usable"/>).</param>
-    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null) =>
-        Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null));
+    /// <param name="window">The attribution window's days; by default the workspace's.</param>
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null) =>
+        Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null),
+            window ?? workspace.Settings.AttributionWindowDays);
 
     /// <summary>The statements as <paramref name="dialect"/> renders them for a reporting currency and
     /// time zone; the campaigns' activity from the per-send table's counts or from its rows.</summary>
-    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted)
+    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window)
     {
         var renderer = Renderer(dialect, currency, timeZone);
         var x = (string n) => Col("x", n);
@@ -89,14 +91,24 @@ internal sealed class InfluenceData
             ],
             Where = engaging,
         });
-        var engagements = new SqlSelect(
+        string[] columns = ["engaged_campaign", "engaged_customer", "engaged_day", "engaged_at"];
+        var engagedRows = new SqlSelect(
         [
-            new(g("campaign_id"), "engaged_campaign"), new(g("contact_customer_id"), "engaged_customer"),
-            new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
+            new(g("campaign_id"), columns[0]), new(g("contact_customer_id"), columns[1]),
+            new(new LocalDate(g("occurred_at")), columns[2]), new(g("occurred_at"), columns[3]),
         ], new SubquerySource(engaged, "g"))
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
             Where = c("audience").Eq("customers"),
+        };
+
+        // Only an engagement followed by a booking within the window can take credit: the others (two
+        // in three at M) are not read. Which are is told by the rates' blocks of days (WithExpansion).
+        var v = (string n) => Col("v", n);
+        var engagements = new SqlSelect([.. columns.Select(n => new SelectItem(v(n), n))],
+            new SubquerySource(WithExpansion(engagedRows, columns, "engaged_customer", "engaged_day", window), "v"))
+        {
+            Where = v("expanded").Eq(Lit(1L)),
         };
 
         var s = (string n) => Col("s", n);
@@ -156,12 +168,10 @@ internal sealed class InfluenceData
     /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
     internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(window);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var p = (string n) => Col("p", n);
         var r = (string n) => Col("r", n);
-        var b = (string n) => Col("b", n);
         var k = (string n) => Col("k", n);
         var sent = x("sent_at").IsNotNull() & Delivered;
         var onShards = dialect.GroupsOnShards;
@@ -186,39 +196,13 @@ internal sealed class InfluenceData
             GroupBy = [key, p("contact_customer_id")],
         };
 
-        // Whether a customer booked expansion within the window's days from its first day: days fall in
-        // blocks of window + 1 days, so a booking on or after the first day and within the window lies
-        // in the first day's block (its last booking there is on or after the first day) or in the
-        // next block (its first booking there is within the window). Two joins on customer and block
-        // answer it with one row per customer, where joining every booking would need a regrouping.
-        var f = (string n) => Col("f", n);
-        var w = (string n) => Col("w", n);
-        var size = window + 1;
         var from = new Coalesce(r("engaged_day"), r("sent_day"));
+        string[] columns = ["rate_key", "rate_customer", "engaged", "from_day"];
         var starts = new SqlSelect(
         [
-            new(r("rate_key"), "rate_key"), new(r("rate_customer"), "rate_customer"), new(Flag(r("engaged_day").IsNotNull()), "engaged"),
-            new(from, "from_day"), new(new DayBlock(from, size), "from_block"),
+            new(r("rate_key"), columns[0]), new(r("rate_customer"), columns[1]), new(Flag(r("engaged_day").IsNotNull()), columns[2]), new(from, columns[3]),
         ], new SubquerySource(customers, "r"));
-        var withLast = new SqlSelect(
-        [
-            new(f("rate_key"), "rate_key"), new(f("rate_customer"), "rate_customer"), new(f("engaged"), "engaged"),
-            new(f("from_day"), "from_day"), new(f("from_block"), "from_block"), new(b("booking_day"), "last_in_block"),
-        ], new SubquerySource(starts, "f"))
-        {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 0, AggregateKind.Max), "b"),
-                b("customer_id").Eq(f("rate_customer")) & b("booking_block").Eq(f("from_block")))],
-        };
-        var expanded = new SqlSelect(
-        [
-            new(w("rate_key"), "rate_key"), new(w("engaged"), "engaged"),
-            new(Flag((w("last_in_block").IsNotNull() & (w("last_in_block") >= w("from_day")))
-                     | (b("booking_day").IsNotNull() & (new DaysBetween(w("from_day"), b("booking_day")) <= Lit((long)window)))), "expanded"),
-        ], new SubquerySource(withLast, "w"))
-        {
-            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 1, AggregateKind.Min), "b"),
-                b("customer_id").Eq(w("rate_customer")) & b("booking_block").Eq(w("from_block")))],
-        };
+        var expanded = WithExpansion(starts, columns, "rate_customer", "from_day", window);
 
         var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
         return Renderer(dialect, currency, timeZone).Render(new SqlSelect(
@@ -238,6 +222,42 @@ internal sealed class InfluenceData
     private static SqlExpr Delivered => Col("x", "bounced").Eq(Lit(0L)) & Col("x", "contact_customer_id").IsNotNull();
 
     private static SqlExpr Expansion(Func<string, SqlExpr> revenue) => revenue("kind").In("upsell", "cross_sell");
+
+    /// <summary>
+    /// The rows of <paramref name="rows"/> (its <paramref name="columns"/>, among them a customer and
+    /// a day) with "expanded": 1 when the customer booked upsell or cross-sell revenue within the
+    /// window's days from that day (local days, the day itself counting), else 0. Days fall in blocks
+    /// of window + 1 days, so such a booking lies in the day's own block (its last booking there is on
+    /// or after the day) or in the next block (its first booking there is within the window): two
+    /// joins on customer and block, each meeting at most one row, where joining every booking would
+    /// need a regrouping.
+    /// </summary>
+    private static SqlSelect WithExpansion(SqlSelect rows, IReadOnlyList<string> columns, string customer, string day, int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
+        var r = (string n) => Col("r", n);
+        var f = (string n) => Col("f", n);
+        var w = (string n) => Col("w", n);
+        var b = (string n) => Col("b", n);
+        var size = window + 1;
+        var starts = new SqlSelect([.. columns.Select(n => new SelectItem(r(n), n)), new(new DayBlock(r(day), size), "from_block")], new SubquerySource(rows, "r"));
+        var withLast = new SqlSelect([.. columns.Select(n => new SelectItem(f(n), n)), new(f("from_block"), "from_block"), new(b("booking_day"), "last_in_block")],
+            new SubquerySource(starts, "f"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 0, AggregateKind.Max), "b"),
+                b("customer_id").Eq(f(customer)) & b("booking_block").Eq(f("from_block")))],
+        };
+        return new SqlSelect(
+        [
+            .. columns.Select(n => new SelectItem(w(n), n)),
+            new(Flag((w("last_in_block").IsNotNull() & (w("last_in_block") >= w(day)))
+                     | (b("booking_day").IsNotNull() & (new DaysBetween(w(day), b("booking_day")) <= Lit((long)window)))), "expanded"),
+        ], new SubquerySource(withLast, "w"))
+        {
+            Joins = [new JoinItem(JoinKind.Left, new SubquerySource(BookingDays(size, 1, AggregateKind.Min), "b"),
+                b("customer_id").Eq(w(customer)) & b("booking_block").Eq(w("from_block")))],
+        };
+    }
 
     /// <summary>Per customer and block of <paramref name="size"/> days, the latest (Max) or earliest
     /// (Min) day it booked upsell or cross-sell revenue, under the number of the block

@@ -8,7 +8,8 @@ namespace Ciclo.Tests.Influence;
 /// the window's last day counts, the day after it and the day before the first day do not. The first
 /// days sit at the start and at the end of a block of window + 1 days (counted from 0001-01-01, as
 /// DuckDB and PostgreSQL count them), so that a booking in the same block and one in the next are
-/// both met; on every engine.</summary>
+/// both met; on every engine. The same edges hold for the credit: only the engagements followed by a
+/// booking within the window are read for it, and each of them takes its booking's revenue.</summary>
 public sealed class ExpansionWindowTests
 {
     private const int Window = 90;
@@ -48,10 +49,18 @@ public sealed class ExpansionWindowTests
         ws.ImportCsv("revenue", ["revenue_id,customer_id,booked_on,amount,kind",
             .. cases.SelectMany(c => c.Bookings.Select((offset, i) => $"R{c.Customer}{i},{c.Customer},{Day(c.First, offset)},100,upsell"))]);
 
-        var rates = InfluenceData.Load(ws.Workspace, "UTC", Window).CampaignRates;
+        var data = InfluenceData.Load(ws.Workspace, "UTC", Window);
+        var rates = data.CampaignRates;
 
         Assert.Equal(
             cases.Select(c => $"{c.Customer}: " + new InfluenceData.Rates(c.Engaged ? 1 : 0, c.Engaged && c.Expanded ? 1 : 0, c.Engaged ? 0 : 1, !c.Engaged && c.Expanded ? 1 : 0)),
             cases.Select(c => $"{c.Customer}: " + rates["K" + c.Customer]));
+
+        Assert.Equal(cases.Where(c => c.Engaged && c.Expanded).Select(c => c.Customer).Order(StringComparer.Ordinal),
+            data.Engagements.WithIds().Select(e => e.Customer).Order(StringComparer.Ordinal));
+        var report = InfluenceCalculator.Run(ws.Workspace, AttributionModel.Last, Window, "UTC");
+        Assert.Equal(
+            cases.Select(c => $"{c.Customer}: {(c.Engaged && c.Expanded ? 100 : 0)}"),
+            cases.Select(c => $"{c.Customer}: {report.Campaigns.Single(r => r.Key == "K" + c.Customer).InfluencedExpansionRevenue.ToString(CultureInfo.InvariantCulture)}"));
     }
 }

@@ -90,14 +90,14 @@ public sealed class GoldenSqlTests
     public void Each_dialect_renders_influence_as_committed(string dialectName)
     {
         var dialect = Dialects.Single(d => d.Name == dialectName);
-        var rows = Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: false);
+        var rows = Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: false, window: 90);
         var parts = new List<(string Name, string Sql)>
         {
             ("engagements", rows.Engagements), ("bookings", rows.Bookings), ("activity (per-send rows)", rows.Activity),
         };
         if (dialect.KeepsRollups)
         {
-            parts.Add(("activity (counts)", Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: true).Activity));
+            parts.Add(("activity (counts)", Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: true, window: 90).Activity));
         }
 
         parts.Add(("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(dialect, "EUR", "Europe/Rome", 90, null)));

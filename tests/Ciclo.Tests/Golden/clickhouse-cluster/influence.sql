@@ -1,24 +1,93 @@
 -- engagements
-SELECT "g"."campaign_id" AS "engaged_campaign",
-       "g"."contact_customer_id" AS "engaged_customer",
-       toDate("g"."occurred_at", 'Europe/Rome') AS "engaged_day",
-       "g"."occurred_at" AS "engaged_at"
+SELECT "v"."engaged_campaign" AS "engaged_campaign",
+       "v"."engaged_customer" AS "engaged_customer",
+       "v"."engaged_day" AS "engaged_day",
+       "v"."engaged_at" AS "engaged_at"
 FROM (
-  SELECT "campaign_id" AS "campaign_id",
-         "contact_customer_id" AS "contact_customer_id",
-         "occurred_at" AS "occurred_at"
-  FROM "campaign_events" AS "e" FINAL
-  JOIN (
-    SELECT "campaign_id" AS "campaign_id",
-           "contact_id" AS "contact_id",
-           "contact_customer_id" AS "contact_customer_id"
-    FROM "campaign_sends" AS "x" FINAL
-    WHERE (("_deleted" = 0) AND ((("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))) AND ("first_engaged_at" IS NOT NULL))))
-  AS "x" USING ("campaign_id", "contact_id")
-  WHERE (("_deleted" = 0) AND (("event" = 'clicked') OR (("event" = 'opened') AND (COALESCE("machine_open", 0) = 0)))))
-AS "g"
-JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "g"."campaign_id")
-WHERE ("c"."audience" = 'customers')
+  SELECT "w"."engaged_campaign" AS "engaged_campaign",
+         "w"."engaged_customer" AS "engaged_customer",
+         "w"."engaged_day" AS "engaged_day",
+         "w"."engaged_at" AS "engaged_at",
+         CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."engaged_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."engaged_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
+  FROM (
+    SELECT "f"."engaged_campaign" AS "engaged_campaign",
+           "f"."engaged_customer" AS "engaged_customer",
+           "f"."engaged_day" AS "engaged_day",
+           "f"."engaged_at" AS "engaged_at",
+           "f"."from_block" AS "from_block",
+           "b"."booking_day" AS "last_in_block"
+    FROM (
+      SELECT "r"."engaged_campaign" AS "engaged_campaign",
+             "r"."engaged_customer" AS "engaged_customer",
+             "r"."engaged_day" AS "engaged_day",
+             "r"."engaged_at" AS "engaged_at",
+             toInt64(intDiv(toRelativeDayNum("r"."engaged_day"), 91)) AS "from_block"
+      FROM (
+        SELECT "g"."campaign_id" AS "engaged_campaign",
+               "g"."contact_customer_id" AS "engaged_customer",
+               toDate("g"."occurred_at", 'Europe/Rome') AS "engaged_day",
+               "g"."occurred_at" AS "engaged_at"
+        FROM (
+          SELECT "campaign_id" AS "campaign_id",
+                 "contact_customer_id" AS "contact_customer_id",
+                 "occurred_at" AS "occurred_at"
+          FROM "campaign_events" AS "e" FINAL
+          JOIN (
+            SELECT "campaign_id" AS "campaign_id",
+                   "contact_id" AS "contact_id",
+                   "contact_customer_id" AS "contact_customer_id"
+            FROM "campaign_sends" AS "x" FINAL
+            WHERE (("_deleted" = 0) AND ((("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))) AND ("first_engaged_at" IS NOT NULL))))
+          AS "x" USING ("campaign_id", "contact_id")
+          WHERE (("_deleted" = 0) AND (("event" = 'clicked') OR (("event" = 'opened') AND (COALESCE("machine_open", 0) = 0)))))
+        AS "g"
+        JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "g"."campaign_id")
+        WHERE ("c"."audience" = 'customers'))
+      AS "r")
+    AS "f"
+    LEFT JOIN (
+      SELECT "s"."customer_id" AS "customer_id",
+             toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) AS "booking_block",
+             MAX("s"."booked_on") AS "booking_day"
+      FROM (
+        SELECT "r"."revenue_id" AS "revenue_id",
+               "r"."customer_id" AS "customer_id",
+               "r"."booked_on" AS "booked_on",
+               "r"."kind" AS "kind",
+               ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+               "c"."acquired_on" AS "acquired_on",
+               "c"."churned_on" AS "churned_on",
+               "c"."segment" AS "segment",
+               "c"."region" AS "region"
+        FROM (SELECT * FROM "revenue" FINAL WHERE "_deleted" = 0) AS "r"
+        JOIN (SELECT * FROM "customers" FINAL WHERE "_deleted" = 0) AS "c" ON ("c"."customer_id" = "r"."customer_id"))
+      AS "s"
+      WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+      GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+    AS "b" ON (("b"."customer_id" = "f"."engaged_customer") AND ("b"."booking_block" = "f"."from_block")))
+  AS "w"
+  LEFT JOIN (
+    SELECT "s"."customer_id" AS "customer_id",
+           (toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)) - 1) AS "booking_block",
+           MIN("s"."booked_on") AS "booking_day"
+    FROM (
+      SELECT "r"."revenue_id" AS "revenue_id",
+             "r"."customer_id" AS "customer_id",
+             "r"."booked_on" AS "booked_on",
+             "r"."kind" AS "kind",
+             ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN toDecimal128('1', 10) ELSE if(arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) = 0, NULL, toDecimal128(concat('0', arrayElement(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 3), indexOf(tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), "r"."currency") + arrayCount((lk, ld) -> ifNull(lk = "r"."currency" AND ld <= "r"."booked_on", 0), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 1), tupleElement((SELECT (groupArray(k), groupArray(o), groupArray(v)) FROM (SELECT "currency" AS k, "day" AS o, toString("rate") AS v FROM "fx_rates" FINAL ORDER BY k, o)), 2)) - 1)), 10)) END) AS "amount_rc",
+             "c"."acquired_on" AS "acquired_on",
+             "c"."churned_on" AS "churned_on",
+             "c"."segment" AS "segment",
+             "c"."region" AS "region"
+      FROM (SELECT * FROM "revenue" FINAL WHERE "_deleted" = 0) AS "r"
+      JOIN (SELECT * FROM "customers" FINAL WHERE "_deleted" = 0) AS "c" ON ("c"."customer_id" = "r"."customer_id"))
+    AS "s"
+    WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+    GROUP BY "s"."customer_id", toInt64(intDiv(toRelativeDayNum("s"."booked_on"), 91)))
+  AS "b" ON (("b"."customer_id" = "w"."engaged_customer") AND ("b"."booking_block" = "w"."from_block")))
+AS "v"
+WHERE ("v"."expanded" = 1)
 ;
 -- bookings
 SELECT "s"."customer_id" AS "customer_id",
@@ -78,7 +147,9 @@ SELECT "k"."rate_key" AS "rates_key",
        count(CASE WHEN (("k"."engaged" = 0) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_baseline_expanded"
 FROM (
   SELECT "w"."rate_key" AS "rate_key",
+         "w"."rate_customer" AS "rate_customer",
          "w"."engaged" AS "engaged",
+         "w"."from_day" AS "from_day",
          CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."from_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."from_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
   FROM (
     SELECT "f"."rate_key" AS "rate_key",
@@ -90,26 +161,32 @@ FROM (
     FROM (
       SELECT "r"."rate_key" AS "rate_key",
              "r"."rate_customer" AS "rate_customer",
-             CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
-             COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day",
-             toInt64(intDiv(toRelativeDayNum(COALESCE("r"."engaged_day", "r"."sent_day")), 91)) AS "from_block"
+             "r"."engaged" AS "engaged",
+             "r"."from_day" AS "from_day",
+             toInt64(intDiv(toRelativeDayNum("r"."from_day"), 91)) AS "from_block"
       FROM (
-        SELECT "p"."campaign_id" AS "rate_key",
-               "p"."contact_customer_id" AS "rate_customer",
-               toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
-               toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+        SELECT "r"."rate_key" AS "rate_key",
+               "r"."rate_customer" AS "rate_customer",
+               CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
+               COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day"
         FROM (
-          SELECT "campaign_id" AS "campaign_id",
-                 "contact_customer_id" AS "contact_customer_id",
-                 MIN("first_engaged_at") AS "pair_engaged_at",
-                 MIN("sent_at") AS "pair_sent_at"
-          FROM "campaign_sends" AS "x" FINAL
-          WHERE (("_deleted" = 0) AND (("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))))
-          GROUP BY "campaign_id", "contact_customer_id")
-        AS "p"
-        JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
-        WHERE ("c"."audience" = 'customers')
-        GROUP BY "p"."campaign_id", "p"."contact_customer_id")
+          SELECT "p"."campaign_id" AS "rate_key",
+                 "p"."contact_customer_id" AS "rate_customer",
+                 toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
+                 toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+          FROM (
+            SELECT "campaign_id" AS "campaign_id",
+                   "contact_customer_id" AS "contact_customer_id",
+                   MIN("first_engaged_at") AS "pair_engaged_at",
+                   MIN("sent_at") AS "pair_sent_at"
+            FROM "campaign_sends" AS "x" FINAL
+            WHERE (("_deleted" = 0) AND (("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))))
+            GROUP BY "campaign_id", "contact_customer_id")
+          AS "p"
+          JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
+          WHERE ("c"."audience" = 'customers')
+          GROUP BY "p"."campaign_id", "p"."contact_customer_id")
+        AS "r")
       AS "r")
     AS "f"
     LEFT JOIN (
@@ -164,7 +241,9 @@ SELECT "k"."rate_key" AS "rates_key",
        count(CASE WHEN (("k"."engaged" = 0) AND ("k"."expanded" = 1)) THEN 1 END) AS "rates_baseline_expanded"
 FROM (
   SELECT "w"."rate_key" AS "rate_key",
+         "w"."rate_customer" AS "rate_customer",
          "w"."engaged" AS "engaged",
+         "w"."from_day" AS "from_day",
          CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."from_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."from_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
   FROM (
     SELECT "f"."rate_key" AS "rate_key",
@@ -176,26 +255,32 @@ FROM (
     FROM (
       SELECT "r"."rate_key" AS "rate_key",
              "r"."rate_customer" AS "rate_customer",
-             CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
-             COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day",
-             toInt64(intDiv(toRelativeDayNum(COALESCE("r"."engaged_day", "r"."sent_day")), 91)) AS "from_block"
+             "r"."engaged" AS "engaged",
+             "r"."from_day" AS "from_day",
+             toInt64(intDiv(toRelativeDayNum("r"."from_day"), 91)) AS "from_block"
       FROM (
-        SELECT "c"."program" AS "rate_key",
-               "p"."contact_customer_id" AS "rate_customer",
-               toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
-               toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+        SELECT "r"."rate_key" AS "rate_key",
+               "r"."rate_customer" AS "rate_customer",
+               CASE WHEN ("r"."engaged_day" IS NOT NULL) THEN 1 ELSE 0 END AS "engaged",
+               COALESCE("r"."engaged_day", "r"."sent_day") AS "from_day"
         FROM (
-          SELECT "campaign_id" AS "campaign_id",
-                 "contact_customer_id" AS "contact_customer_id",
-                 MIN("first_engaged_at") AS "pair_engaged_at",
-                 MIN("sent_at") AS "pair_sent_at"
-          FROM "campaign_sends" AS "x" FINAL
-          WHERE (("_deleted" = 0) AND ((("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))) AND ("campaign_id" IN ('K1', 'K2'))))
-          GROUP BY "campaign_id", "contact_customer_id")
-        AS "p"
-        JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
-        WHERE (("c"."audience" = 'customers') AND ("c"."program" IS NOT NULL))
-        GROUP BY "c"."program", "p"."contact_customer_id")
+          SELECT "c"."program" AS "rate_key",
+                 "p"."contact_customer_id" AS "rate_customer",
+                 toDate(MIN("p"."pair_engaged_at"), 'Europe/Rome') AS "engaged_day",
+                 toDate(MIN("p"."pair_sent_at"), 'Europe/Rome') AS "sent_day"
+          FROM (
+            SELECT "campaign_id" AS "campaign_id",
+                   "contact_customer_id" AS "contact_customer_id",
+                   MIN("first_engaged_at") AS "pair_engaged_at",
+                   MIN("sent_at") AS "pair_sent_at"
+            FROM "campaign_sends" AS "x" FINAL
+            WHERE (("_deleted" = 0) AND ((("sent_at" IS NOT NULL) AND (("bounced" = 0) AND ("contact_customer_id" IS NOT NULL))) AND ("campaign_id" IN ('K1', 'K2'))))
+            GROUP BY "campaign_id", "contact_customer_id")
+          AS "p"
+          JOIN "campaigns" AS "c" FINAL ON ("c"."campaign_id" = "p"."campaign_id")
+          WHERE (("c"."audience" = 'customers') AND ("c"."program" IS NOT NULL))
+          GROUP BY "c"."program", "p"."contact_customer_id")
+        AS "r")
       AS "r")
     AS "f"
     LEFT JOIN (
