@@ -37,8 +37,8 @@ public sealed class DuckDbDialect : SqlDialect
     public string LocalDayMacro(ZoneOffsets offsets)
     {
         var ms = "epoch_ms(x)";
-        return "CREATE OR REPLACE TEMP MACRO " + LocalDayFunction(offsets.TimeZone) + "(x) AS (CASE WHEN " + ms + " >= " + Number(offsets.FromMs) +
-            " AND " + ms + " < " + Number(offsets.ToMs) + " THEN DATE '1970-01-01' + CAST((" + ms + " + " +
+        return "CREATE OR REPLACE TEMP MACRO " + LocalDayFunction(offsets.TimeZone) + "(x) AS (CASE WHEN " + ms + " >= " + Literal(offsets.FromMs) +
+            " AND " + ms + " < " + Literal(offsets.ToMs) + " THEN DATE '1970-01-01' + CAST((" + ms + " + " +
             OffsetTree(ms, offsets.Changes, 0, offsets.Changes.Count, offsets.FirstOffsetMs) + ") // 86400000 AS INTEGER) ELSE " +
             EngineLocalDate("x", offsets.TimeZone) + " END)";
     }
@@ -53,8 +53,8 @@ public sealed class DuckDbDialect : SqlDialect
     /// </summary>
     public string LocalDayCheck(ZoneOffsets offsets)
     {
-        var edges = offsets.Changes.SelectMany(c => new[] { c.AtMs - 1, c.AtMs }).Select(Number).ToList();
-        var probes = "SELECT range AS ms FROM range(" + Number(offsets.FromMs) + ", " + Number(offsets.ToMs) + ", 90000000)" +
+        var edges = offsets.Changes.SelectMany(c => new[] { c.AtMs - 1, c.AtMs }).Select(ms => Literal(ms)).ToList();
+        var probes = "SELECT range AS ms FROM range(" + Literal(offsets.FromMs) + ", " + Literal(offsets.ToMs) + ", 90000000)" +
             (edges.Count == 0 ? "" : " UNION ALL SELECT * FROM (VALUES (" + string.Join("), (", edges) + ")) AS v(ms)");
         var instant = "timezone('UTC', epoch_ms(p.ms))";
         var engineOffset = "(epoch_ms(timezone(" + Literal(offsets.TimeZone) + ", " + instant + ")) - p.ms)";
@@ -68,19 +68,17 @@ public sealed class DuckDbDialect : SqlDialect
     private string EngineLocalDate(string timestamp, string timeZone) => "CAST(timezone(" + Literal(timeZone) + ", " + timestamp + ") AS DATE)";
 
     /// <summary>The offset in force among changes [lo, hi), <paramref name="before"/> being the one before them.</summary>
-    private static string OffsetTree(string ms, IReadOnlyList<(long AtMs, long OffsetMs)> changes, int lo, int hi, long before)
+    private string OffsetTree(string ms, IReadOnlyList<(long AtMs, long OffsetMs)> changes, int lo, int hi, long before)
     {
         if (lo == hi)
         {
-            return Number(before);
+            return Literal(before);
         }
 
         var mid = lo + ((hi - lo) / 2);
-        return "CASE WHEN " + ms + " < " + Number(changes[mid].AtMs) + " THEN " + OffsetTree(ms, changes, lo, mid, before) +
+        return "CASE WHEN " + ms + " < " + Literal(changes[mid].AtMs) + " THEN " + OffsetTree(ms, changes, lo, mid, before) +
             " ELSE " + OffsetTree(ms, changes, mid + 1, hi, changes[mid].OffsetMs) + " END";
     }
-
-    private static string Number(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public override string DaysBetween(string from, string to) => "datediff('day', " + from + ", " + to + ")";
 

@@ -227,7 +227,7 @@ public static class QueryPlanner
             column is Column c && c.Table == table.Alias && !ReadsTable(row) && SqlRewriter.Any(row, x => x is Column);
         var keys = new List<(SqlExpr Column, SqlExpr Row)>();
         var rest = new List<SqlExpr>();
-        foreach (var part in Conjuncts(where))
+        foreach (var part in SqlRewriter.Conjuncts(where))
         {
             if (part is Binary { Operator: BinaryOperator.Eq } eq && (IsKey(eq.Left, eq.Right) || IsKey(eq.Right, eq.Left)))
             {
@@ -258,9 +258,6 @@ public static class QueryPlanner
         var on = And([Col(alias, "period_index").Eq(Col("p", "period_index")), .. keys.Select((k, i) => (SqlExpr)Col(alias, key(i)).Eq(k.Row))]);
         return (new JoinItem(JoinKind.Left, new SubquerySource(set, alias), on), Flag(Col(alias, key(0)).IsNotNull()));
     }
-
-    private static IEnumerable<SqlExpr> Conjuncts(SqlExpr e) =>
-        e is Binary { Operator: BinaryOperator.And } b ? Conjuncts(b.Left).Concat(Conjuncts(b.Right)) : [e];
 
     /// <summary>The start of a date-tied source row's period, where the planner computes it in the source.</summary>
     private const string PeriodKey = "period_key";

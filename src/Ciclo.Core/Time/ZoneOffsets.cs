@@ -11,30 +11,13 @@ namespace Ciclo.Time;
 /// </summary>
 public sealed record ZoneOffsets(string TimeZone, long FromMs, long ToMs, long FirstOffsetMs, IReadOnlyList<(long AtMs, long OffsetMs)> Changes)
 {
-    public static readonly DateTime SpanStart = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public static readonly DateTime SpanEnd = new(2050, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime SpanStart = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime SpanEnd = new(2050, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static readonly ConcurrentDictionary<string, ZoneOffsets?> Known = new(StringComparer.Ordinal);
 
     /// <summary>The zone's offsets over the span; null for a zone this machine does not know.</summary>
     public static ZoneOffsets? For(string timeZone) => Known.GetOrAdd(timeZone, Compute);
-
-    /// <summary>The offset in force at an instant of the span (milliseconds since 1970, UTC).</summary>
-    public long OffsetAt(long ms)
-    {
-        var offset = FirstOffsetMs;
-        foreach (var (at, next) in Changes)
-        {
-            if (ms < at)
-            {
-                break;
-            }
-
-            offset = next;
-        }
-
-        return offset;
-    }
 
     /// <summary>Day by day through the span; where the next day's offset differs, the change's
     /// millisecond is found by halving. Two changes within one day would be missed: the engine's
