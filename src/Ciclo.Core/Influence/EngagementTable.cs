@@ -3,12 +3,14 @@ namespace Ciclo.Influence;
 /// <summary>
 /// The engagements influence credits, kept compactly: campaign and customer ids are numbered once
 /// (a campaign's number follows the ordinal order of the ids seen, through <see cref="CampaignRank"/>),
-/// and each engagement is one small struct. At a hundred million events there are about fifteen
-/// million engagements, which as objects with their own strings took gigabytes.
+/// and each row is one small struct: a campaign's engagements by a customer on one local day, with
+/// the first and the last instant among them (all a rule compares, its windows being whole days).
+/// At a hundred million events there are about fifteen million engagements, which as objects with
+/// their own strings took gigabytes.
 /// </summary>
 internal sealed class EngagementTable
 {
-    public readonly record struct Row(int Campaign, int Customer, int Day, long AtTicks);
+    public readonly record struct Row(int Campaign, int Customer, int Day, long FirstTicks, long LastTicks);
 
     private readonly Dictionary<string, int> _campaigns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
@@ -21,9 +23,9 @@ internal sealed class EngagementTable
 
     public int Count => _rows.Count;
 
-    public void Add(string campaign, string customer, int day, DateTime at)
+    public void Add(string campaign, string customer, int day, DateTime first, DateTime last)
     {
-        _rows.Add(new Row(Number(_campaigns, CampaignIds, campaign), Number(_customers, CustomerIds, customer), day, at.Ticks));
+        _rows.Add(new Row(Number(_campaigns, CampaignIds, campaign), Number(_customers, CustomerIds, customer), day, first.Ticks, last.Ticks));
         _rank = null;
     }
 
@@ -79,9 +81,9 @@ internal sealed class EngagementTable
         return (rows, start);
     }
 
-    /// <summary>The engagements with their ids, in the order read.</summary>
-    public IEnumerable<(string Campaign, string Customer, int Day, DateTime At)> WithIds() =>
-        _rows.Select(r => (CampaignIds[r.Campaign], CustomerIds[r.Customer], r.Day, new DateTime(r.AtTicks, DateTimeKind.Utc)));
+    /// <summary>The rows with their ids, in the order read.</summary>
+    public IEnumerable<(string Campaign, string Customer, int Day, DateTime First, DateTime Last)> WithIds() =>
+        _rows.Select(r => (CampaignIds[r.Campaign], CustomerIds[r.Customer], r.Day, new DateTime(r.FirstTicks, DateTimeKind.Utc), new DateTime(r.LastTicks, DateTimeKind.Utc)));
 
     private static int Number(Dictionary<string, int> numbers, List<string> ids, string id)
     {

@@ -59,10 +59,11 @@ public static class InfluenceCalculator
     private static Dictionary<string, double> Credit(InfluenceData data, AttributionModel model, int window)
     {
         // Each customer's engagements by day, so that a booking's window is a range found by binary
-        // search; within it, one pass picks the latest (or earliest) engagement, ties going to the
-        // first campaign id, or the distinct campaigns. Each campaign gets at most one credit per
-        // booking, so the order within the range changes no sum; bookings come in a fixed order, so
-        // each campaign's credits add up in the same order on every engine.
+        // search; within it, one pass picks the latest (or earliest) engagement from each row's last
+        // (or first) instant of its day, ties going to the first campaign id, or the distinct
+        // campaigns. Each campaign gets at most one credit per booking, so the order within the range
+        // changes no sum; bookings come in a fixed order, so each campaign's credits add up in the
+        // same order on every engine.
         var engagements = data.Engagements;
         var (rows, start) = engagements.ByCustomer();
         var rank = engagements.CampaignRank;
@@ -86,8 +87,8 @@ public static class InfluenceCalculator
                 var e = rows[i];
                 switch (model)
                 {
-                    case AttributionModel.Last when chosen < 0 || e.AtTicks > rows[chosen].AtTicks || (e.AtTicks == rows[chosen].AtTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
-                    case AttributionModel.First when chosen < 0 || e.AtTicks < rows[chosen].AtTicks || (e.AtTicks == rows[chosen].AtTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
+                    case AttributionModel.Last when chosen < 0 || e.LastTicks > rows[chosen].LastTicks || (e.LastTicks == rows[chosen].LastTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
+                    case AttributionModel.First when chosen < 0 || e.FirstTicks < rows[chosen].FirstTicks || (e.FirstTicks == rows[chosen].FirstTicks && rank[e.Campaign] < rank[rows[chosen].Campaign]):
                         chosen = i;
                         break;
                     case AttributionModel.Linear when seenFor[e.Campaign] != bookingNumber:

@@ -35,7 +35,7 @@ internal sealed class InfluenceData
     {
         var data = new InfluenceData();
         var sql = Render(workspace, timeZone, window: window);
-        Read(workspace, sql.Engagements, r => data.Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3))));
+        Read(workspace, sql.Engagements, r => data.Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)), ToUtc(r.GetValue(4))));
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
         Read(workspace, sql.Activity, r => data.Activity[r.GetString(0)] = new CampaignActivity(
@@ -104,11 +104,18 @@ internal sealed class InfluenceData
 
         // Only an engagement followed by a booking within the window can take credit: the others (two
         // in three at M) are not read. Which are is told by the rates' blocks of days (WithExpansion).
+        // A booking's window is whole days, so a rule only ever compares the earliest and the latest
+        // instant of a campaign's engagements by a customer on one day: one row per campaign, customer
+        // and day carries both (a third fewer rows at M).
         var v = (string n) => Col("v", n);
-        var engagements = new SqlSelect([.. columns.Select(n => new SelectItem(v(n), n))],
-            new SubquerySource(WithExpansion(engagedRows, columns, "engaged_customer", "engaged_day", window), "v"))
+        var engagements = new SqlSelect(
+        [
+            new(v(columns[0]), columns[0]), new(v(columns[1]), columns[1]), new(v(columns[2]), columns[2]),
+            new(Min(v(columns[3])), "engaged_first"), new(Max(v(columns[3])), "engaged_last"),
+        ], new SubquerySource(WithExpansion(engagedRows, columns, "engaged_customer", "engaged_day", window), "v"))
         {
             Where = v("expanded").Eq(Lit(1L)),
+            GroupBy = [v(columns[0]), v(columns[1]), v(columns[2])],
         };
 
         var s = (string n) => Col("s", n);

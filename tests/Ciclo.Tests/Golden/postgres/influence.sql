@@ -2,7 +2,8 @@
 SELECT "v"."engaged_campaign" AS "engaged_campaign",
        "v"."engaged_customer" AS "engaged_customer",
        "v"."engaged_day" AS "engaged_day",
-       "v"."engaged_at" AS "engaged_at"
+       MIN("v"."engaged_at") AS "engaged_first",
+       MAX("v"."engaged_at") AS "engaged_last"
 FROM (
   SELECT "w"."engaged_campaign" AS "engaged_campaign",
          "w"."engaged_customer" AS "engaged_customer",
@@ -88,6 +89,7 @@ FROM (
   AS "b" ON (("b"."customer_id" = "w"."engaged_customer") AND ("b"."booking_block" = "w"."from_block")))
 AS "v"
 WHERE ("v"."expanded" = 1)
+GROUP BY "v"."engaged_campaign", "v"."engaged_customer", "v"."engaged_day"
 ;
 -- bookings
 SELECT "s"."customer_id" AS "customer_id",
