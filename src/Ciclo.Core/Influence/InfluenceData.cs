@@ -91,11 +91,10 @@ internal sealed class InfluenceData
             ],
             Where = engaging,
         });
-        string[] columns = ["engaged_campaign", "engaged_customer", "engaged_day", "engaged_at"];
         var engagedRows = new SqlSelect(
         [
-            new(g("campaign_id"), columns[0]), new(g("contact_customer_id"), columns[1]),
-            new(new LocalDate(g("occurred_at")), columns[2]), new(g("occurred_at"), columns[3]),
+            new(g("campaign_id"), "engaged_campaign"), new(g("contact_customer_id"), "engaged_customer"),
+            new(new LocalDate(g("occurred_at")), "engaged_day"), new(g("occurred_at"), "engaged_at"),
         ], new SubquerySource(engaged, "g"))
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
@@ -108,14 +107,15 @@ internal sealed class InfluenceData
         // instant of a campaign's engagements by a customer on one day: one row per campaign, customer
         // and day carries both (a third fewer rows at M).
         var v = (string n) => Col("v", n);
+        string[] byDay = ["engaged_campaign", "engaged_customer", "engaged_day"];
         var engagements = new SqlSelect(
         [
-            new(v(columns[0]), columns[0]), new(v(columns[1]), columns[1]), new(v(columns[2]), columns[2]),
-            new(Min(v(columns[3])), "engaged_first"), new(Max(v(columns[3])), "engaged_last"),
-        ], new SubquerySource(WithExpansion(engagedRows, columns, "engaged_customer", "engaged_day", window), "v"))
+            .. byDay.Select(n => new SelectItem(v(n), n)),
+            new(Min(v("engaged_at")), "engaged_first"), new(Max(v("engaged_at")), "engaged_last"),
+        ], new SubquerySource(WithExpansion(engagedRows, [.. byDay, "engaged_at"], "engaged_customer", "engaged_day", window), "v"))
         {
             Where = v("expanded").Eq(Lit(1L)),
-            GroupBy = [v(columns[0]), v(columns[1]), v(columns[2])],
+            GroupBy = [.. byDay.Select(v)],
         };
 
         var s = (string n) => Col("s", n);

@@ -15,6 +15,7 @@ public sealed class Workspace : IDisposable
         Address = address;
         Engine = engine;
         Connection = connection;
+        // The settings are read in the engine's plain dialect; the connection's own depends on their time zone.
         Dialect = engine.Dialect;
         Settings = ReadSettings();
         Dialect = engine.DialectFor(connection, Settings.TimeZone);
