@@ -46,18 +46,24 @@ public sealed class Importer(Workspace workspace)
         {
             v.Execute($"CREATE TEMP TABLE {Rejects} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR)");
             v.Execute($"CREATE TEMP TABLE {Originals} (line BIGINT, column_name VARCHAR, value VARCHAR)");
-            var native = !NativeCsv ? null : NativeCsvStaging.TryStage(v, Staging, entity, path, options, source.Format, source.Header.Count, mapping);
-            var read = native ?? Stage(v, entity, source, mapping, ImportPhases.Reading(progress), options.Culture);
-            progress?.Report(ImportPhases.Read);
-
+            // Every value is read in its type once, in the workspace's time zone; the checks read the
+            // typed values beside the text. DuckDB's reader types them as it reads the file; Ciclo's
+            // stages the text first.
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
-            space.MirrorReferences(entity);
             var checks = new ValidationChecks(entity, d) { Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
-            // Every value is read in its type once; the checks read the typed values beside the text.
-            var staged = native is null ? Staging : NativeCsvStaging.WithLines(Staging);
-            v.Execute($"CREATE TEMP TABLE {Good} AS SELECT s.line, {checks.CheckedColumns()} FROM {staged} AS s");
-            v.Execute("DROP TABLE " + Staging);
+            var native = !NativeCsv ? null
+                : NativeCsvStaging.TryStage(v, Good, entity, path, options, source.Format, source.Header.Count, mapping, checks.CheckedColumns());
+            if (native is null)
+            {
+                native = Stage(v, entity, source, mapping, ImportPhases.Reading(progress), options.Culture);
+                progress?.Report(ImportPhases.Read);
+                v.Execute($"CREATE TEMP TABLE {Good} AS SELECT s.line, {checks.CheckedColumns()} FROM {Staging} AS s");
+                v.Execute("DROP TABLE " + Staging);
+            }
+
+            var read = native.Value;
             progress?.Report(ImportPhases.Typed);
+            space.MirrorReferences(entity);
             foreach (var (column, reason, detail, broken) in checks.All())
             {
                 v.Execute($"INSERT INTO {Rejects} SELECT s.line, {d.Literal(column)}, {checks.Raw(column)}, {d.Literal(reason)}, {d.Literal(detail)} " +
@@ -74,9 +80,11 @@ public sealed class Importer(Workspace workspace)
             }
 
             // Only a key the file holds more than once can be ambiguous or repeated: most files hold none.
-            // As many distinct hashes of the keys as rows prove it at a fraction of grouping the keys.
+            // No two rows with the same hash of their keys prove it at a fraction of grouping the keys;
+            // the hashes sorted and each compared with the one before take a third less than counting
+            // the distinct ones (0.7 s against 1.0 s for M's 9.1M events).
             long repeated = 0;
-            if (v.Count($"SELECT count(*) - count(DISTINCT hash({keyList})) FROM {Good}") > 0
+            if (v.Count($"SELECT count(*) FROM (SELECT h, lag(h) OVER (ORDER BY h) AS before FROM (SELECT hash({keyList}) AS h FROM {Good})) WHERE h = before") > 0
                 && v.Count($"SELECT count(*) FROM (SELECT 1 FROM {Good} GROUP BY {keyList} HAVING count(*) > 1)") > 0)
             {
                 repeated = RemoveRepeats(v, entity);
