@@ -137,18 +137,24 @@ public static class SendTable
         return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
     }
 
-    /// <summary>The per-send rows alone, as <see cref="Refresh"/> makes them, without their counts: for
-    /// the schema steps that build the table before the counts' table exists.</summary>
+    /// <summary>The per-send rows alone, as <see cref="Refresh"/> makes them, without their rollups: for
+    /// the schema steps that build the table before the rollups' tables exist.</summary>
     internal static IReadOnlyList<string> RefreshRows(SqlDialect dialect, IReadOnlyCollection<string>? campaigns) =>
-        campaigns is { Count: 0 } ? [] : Replace(dialect, campaigns, StoredEvents, counts: false);
+        campaigns is { Count: 0 } ? [] : Replace(dialect, campaigns, StoredEvents, rollups: false);
 
     /// <summary>DELETE and INSERT of the rows of the campaigns named (all when null), computed from
-    /// <paramref name="events"/>, then of their counts (<see cref="SendCounts"/>).</summary>
-    private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events, bool counts = true)
+    /// <paramref name="events"/>, then of their rollups: their counts (<see cref="SendCounts"/>) and
+    /// their customers (<see cref="SendCustomers"/>).</summary>
+    private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events, bool rollups = true)
     {
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(CampaignIn(null, campaigns));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope), .. counts ? SendCounts.Refresh(dialect, campaigns) : []];
+        return
+        [
+            .. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope),
+            .. rollups ? SendCounts.Refresh(dialect, campaigns) : [],
+            .. rollups ? SendCustomers.Refresh(dialect, campaigns) : [],
+        ];
     }
 
     /// <summary>The campaign of the rows of <paramref name="table"/> is one of those named (in a stable order).</summary>

@@ -78,7 +78,7 @@ internal sealed class InfluenceData
             [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id"), new(x("contact_customer_id"), "contact_customer_id")],
             new TableSource(SendTable.Name, "x"))
         {
-            Where = x("sent_at").IsNotNull() & Delivered & x("first_engaged_at").IsNotNull(),
+            Where = SendCustomers.Delivered & x("first_engaged_at").IsNotNull(),
         };
         var engaged = dialect.Colocated(new SqlSelect(
             [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
@@ -168,39 +168,58 @@ internal sealed class InfluenceData
     /// shard first groups its rows per campaign and customer, and the next grouping merges their
     /// partial minimums.
     /// </summary>
-    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns) =>
-        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns);
+    /// <param name="rollup">Whether the pairs are read from the per-send table's customers
+    /// (<see cref="SendCustomers"/>) or grouped from its rows; by default where the dialect keeps them.</param>
+    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null) =>
+        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup);
 
-    /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?)"/> as
+    /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?)"/> as
     /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
-    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns)
+    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null)
     {
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
         var p = (string n) => Col("p", n);
         var r = (string n) => Col("r", n);
         var k = (string n) => Col("k", n);
-        var sent = x("sent_at").IsNotNull() & Delivered;
         var onShards = dialect.GroupsOnShards;
-        var pairs = dialect.Colocated(new SqlSelect(
-        [
-            new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"),
-            new(onShards ? Min(x("first_engaged_at")) : x("first_engaged_at"), "pair_engaged_at"), new(onShards ? Min(x("sent_at")) : x("sent_at"), "pair_sent_at"),
-        ], new TableSource(SendTable.Name, "x"))
-        {
-            Where = programmeCampaigns is null ? sent : sent & x("campaign_id").In([.. programmeCampaigns.Order(StringComparer.Ordinal)]),
-            GroupBy = onShards ? [x("campaign_id"), x("contact_customer_id")] : [],
-        });
+        var scope = (string column) => programmeCampaigns is null ? null : Col("x", column).In([.. programmeCampaigns.Order(StringComparer.Ordinal)]);
+        // Each campaign's customers with their first send and first engagement: the per-send table's
+        // customers where the dialect keeps them (one row per pair already), else its delivered rows,
+        // which on shards each shard first groups per pair.
+        var fromRollup = rollup ?? dialect.KeepsRollups;
+        var pairs = fromRollup
+            ? new SqlSelect(
+            [
+                new(x("campaign_id"), "campaign_id"), new(x("customer_id"), "contact_customer_id"),
+                new(x("first_engaged_at"), "pair_engaged_at"), new(x("first_sent_at"), "pair_sent_at"),
+            ], new TableSource(SendCustomers.Name, "x"))
+            {
+                Where = scope("campaign_id"),
+            }
+            : dialect.Colocated(new SqlSelect(
+            [
+                new(x("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"),
+                new(onShards ? Min(x("first_engaged_at")) : x("first_engaged_at"), "pair_engaged_at"), new(onShards ? Min(x("sent_at")) : x("sent_at"), "pair_sent_at"),
+            ], new TableSource(SendTable.Name, "x"))
+            {
+                Where = scope("campaign_id") is { } only ? SendCustomers.Delivered & only : SendCustomers.Delivered,
+                GroupBy = onShards ? [x("campaign_id"), x("contact_customer_id")] : [],
+            });
+        // Per campaign a pair of the rollup is one customer already: its instants are taken as they
+        // are. Per programme (or from the rows) the customer's earliest over its campaigns (or rows).
         var key = programmeCampaigns is null ? p("campaign_id") : c("program");
+        var single = fromRollup && programmeCampaigns is null;
+        SqlExpr Earliest(string column) => single ? p(column) : Min(p(column));
         var customers = new SqlSelect(
         [
             new(key, "rate_key"), new(p("contact_customer_id"), "rate_customer"),
-            new(new LocalDate(Min(p("pair_engaged_at"))), "engaged_day"), new(new LocalDate(Min(p("pair_sent_at"))), "sent_day"),
+            new(new LocalDate(Earliest("pair_engaged_at")), "engaged_day"), new(new LocalDate(Earliest("pair_sent_at")), "sent_day"),
         ], new SubquerySource(pairs, "p"))
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(p("campaign_id")))],
             Where = programmeCampaigns is null ? c("audience").Eq("customers") : c("audience").Eq("customers") & c("program").IsNotNull(),
-            GroupBy = [key, p("contact_customer_id")],
+            GroupBy = single ? [] : [key, p("contact_customer_id")],
         };
 
         var from = new Coalesce(r("engaged_day"), r("sent_day"));
@@ -224,9 +243,6 @@ internal sealed class InfluenceData
             GroupBy = [k("rate_key")],
         });
     }
-
-    /// <summary>A send row of a contact that was delivered (did not bounce) and names a customer.</summary>
-    private static SqlExpr Delivered => Col("x", "bounced").Eq(Lit(0L)) & Col("x", "contact_customer_id").IsNotNull();
 
     private static SqlExpr Expansion(Func<string, SqlExpr> revenue) => revenue("kind").In("upsell", "cross_sell");
 

@@ -9,7 +9,8 @@ namespace Ciclo.Reports;
 
 /// <summary>
 /// Whether the per-send table (<see cref="SendTable"/>) holds exactly what the campaign events
-/// give, with its counts (<see cref="SendCounts"/>) what its rows give, and their rebuild. Imports
+/// give, with its counts (<see cref="SendCounts"/>) and customers (<see cref="SendCustomers"/>)
+/// what its rows give, and their rebuild. Imports
 /// keep them current in their own unit of work; this finds a table
 /// that something else left behind (rows written around Ciclo, an interrupted ClickHouse import,
 /// which has no transaction) and makes it current again.
@@ -17,9 +18,9 @@ namespace Ciclo.Reports;
 public static class SendTableCheck
 {
     /// <summary>The number of rows of the table and of the events' grouping; whether the table and
-    /// its counts are current (<c>Current</c>: the same rows, both read in key order, each into a
-    /// SHA-256 of its rows in turn, and counts that are what those rows give); and whether the counts
-    /// alone are (<c>CountsCurrent</c>; true where the workspace keeps none).</summary>
+    /// its rollups are current (<c>Current</c>: the same rows, both read in key order, each into a
+    /// SHA-256 of its rows in turn, and rollups that are what those rows give); and whether the
+    /// rollups alone are (<c>CountsCurrent</c>; true where the workspace keeps none).</summary>
     public static (long Stored, long Computed, bool Current, bool CountsCurrent) Compare(Workspace workspace)
     {
         var renderer = new SqlRenderer(workspace.Dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
@@ -38,28 +39,29 @@ public static class SendTableCheck
         return (storedRows, computedRows, storedRows == computedRows && storedHash.SequenceEqual(computedHash) && counts, counts);
     }
 
-    /// <summary>Whether the per-send table's counts (<see cref="SendCounts"/>), where the workspace
-    /// keeps them, are what its rows give.</summary>
-    private static bool CountsCurrent(Workspace workspace, SqlRenderer renderer)
-    {
-        if (!workspace.Dialect.KeepsRollups)
-        {
-            return true;
-        }
+    /// <summary>Whether the per-send table's rollups, its counts (<see cref="SendCounts"/>) and its
+    /// customers (<see cref="SendCustomers"/>), are what its rows give, where the workspace keeps them.</summary>
+    private static bool CountsCurrent(Workspace workspace, SqlRenderer renderer) =>
+        !workspace.Dialect.KeepsRollups
+        || (RollupCurrent(workspace, renderer, SendCounts.Schema, SendCounts.FromSends(null))
+            && RollupCurrent(workspace, renderer, SendCustomers.Schema, SendCustomers.FromSends(null)));
 
-        // The grouping's columns under the table's names (its aggregates are named apart), both in key order.
-        var counted = SendCounts.FromSends(null);
-        var names = SendCounts.Schema.Columns.Select((c, i) => (Column: c.Name, Computed: counted.Items[i].Alias)).ToList();
-        var stored = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Column), n.Column))], new TableSource(SendCounts.Name, "x"))
+    /// <summary>Whether the rollup table of <paramref name="schema"/> holds exactly the rows of
+    /// <paramref name="computed"/>, whose columns are the table's in order (its aggregates named apart).</summary>
+    private static bool RollupCurrent(Workspace workspace, SqlRenderer renderer, Import.EntitySchema schema, SqlSelect computed)
+    {
+        // The grouping's columns under the table's names, both in key order.
+        var names = schema.Columns.Select((c, i) => (Column: c.Name, Computed: computed.Items[i].Alias)).ToList();
+        var stored = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Column), n.Column))], new TableSource(schema.Table, "x"))
         {
-            OrderBy = [.. SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", k))],
+            OrderBy = [.. schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", k))],
         });
-        var computed = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Computed), n.Column))], new SubquerySource(counted, "x"))
+        var grouped = renderer.Render(new SqlSelect([.. names.Select(n => new SelectItem(Sql.Sql.Col("x", n.Computed), n.Column))], new SubquerySource(computed, "x"))
         {
-            OrderBy = [.. SendCounts.Schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", names.Single(n => n.Column == k).Computed))],
+            OrderBy = [.. schema.Key.Select(k => (SqlExpr)Sql.Sql.Col("x", names.Single(n => n.Column == k).Computed))],
         });
         var a = Digest(workspace, stored);
-        var b = Digest(workspace, computed);
+        var b = Digest(workspace, grouped);
         return a.Rows == b.Rows && a.Hash.SequenceEqual(b.Hash);
     }
 

@@ -17,6 +17,7 @@ public static class Migrations
         new(6, "campaign_sends: each contact's first engagement", PerSendTableAgain),
         new(7, "DuckDB: entity tables without a key index (the importer enforces keys)", EntityTablesWithoutKeyIndex),
         new(8, "campaign_send_counts: the per-send rows counted per campaign, quarter of an hour and flags", SendCountsTable),
+        new(9, "campaign_customers: the delivered per-send rows grouped per campaign and customer", SendCustomersTable),
     ];
 
     public static int Latest => All[^1].Version;
@@ -75,4 +76,10 @@ public static class Migrations
     /// the rows again.</summary>
     private static IEnumerable<string> SendCountsTable(SqlDialect d) =>
         d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCounts.Schema, ifNotExists: true).Concat(Catalog.SendCounts.Refresh(d, null)) : [];
+
+    /// <summary>The per-send table's customers (<see cref="Catalog.SendCustomers"/>), built from its
+    /// rows, where the dialect keeps rollups; imports keep them current from then on. Run again, it
+    /// groups the rows again.</summary>
+    private static IEnumerable<string> SendCustomersTable(SqlDialect d) =>
+        d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCustomers.Schema, ifNotExists: true).Concat(Catalog.SendCustomers.Refresh(d, null)) : [];
 }

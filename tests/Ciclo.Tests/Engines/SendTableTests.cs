@@ -105,13 +105,17 @@ public sealed class SendTableTests
     public void An_import_rewrites_only_the_campaigns_it_changes()
     {
         var statements = SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, ["K7", "K1"]);
-        Assert.Equal(4, statements.Count);
+        Assert.Equal(6, statements.Count);
         Assert.Equal("DELETE FROM \"campaign_sends\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[0]);
         Assert.Contains("WHERE (\"e\".\"campaign_id\" IN ('K1', 'K7'))", statements[1], StringComparison.Ordinal);
         // Then the counts of the same campaigns, from the rows just written.
         Assert.Equal("DELETE FROM \"campaign_send_counts\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[2]);
         Assert.Contains("FROM \"campaign_sends\" AS \"x\"", statements[3], StringComparison.Ordinal);
         Assert.Contains("WHERE (\"x\".\"campaign_id\" IN ('K1', 'K7'))", statements[3], StringComparison.Ordinal);
+        // Then their customers, from the same rows.
+        Assert.Equal("DELETE FROM \"campaign_customers\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[4]);
+        Assert.Contains("FROM \"campaign_sends\" AS \"x\"", statements[5], StringComparison.Ordinal);
+        Assert.Contains("AND (\"x\".\"campaign_id\" IN ('K1', 'K7'))", statements[5], StringComparison.Ordinal);
         Assert.Single(SendTable.Refresh(Ciclo.Dialects.ClickHouseDialect.Instance, ["K7", "K1"]));
         Assert.Empty(SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, []));
     }

@@ -200,19 +200,17 @@ FROM (
         FROM (
           SELECT "p"."campaign_id" AS "rate_key",
                  "p"."contact_customer_id" AS "rate_customer",
-                 CAST(timezone('Europe/Rome', MIN("p"."pair_engaged_at")) AS DATE) AS "engaged_day",
-                 CAST(timezone('Europe/Rome', MIN("p"."pair_sent_at")) AS DATE) AS "sent_day"
+                 CAST(timezone('Europe/Rome', "p"."pair_engaged_at") AS DATE) AS "engaged_day",
+                 CAST(timezone('Europe/Rome', "p"."pair_sent_at") AS DATE) AS "sent_day"
           FROM (
             SELECT "x"."campaign_id" AS "campaign_id",
-                   "x"."contact_customer_id" AS "contact_customer_id",
+                   "x"."customer_id" AS "contact_customer_id",
                    "x"."first_engaged_at" AS "pair_engaged_at",
-                   "x"."sent_at" AS "pair_sent_at"
-            FROM "campaign_sends" AS "x"
-            WHERE (("x"."sent_at" IS NOT NULL) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))))
+                   "x"."first_sent_at" AS "pair_sent_at"
+            FROM "campaign_customers" AS "x")
           AS "p"
           JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "p"."campaign_id")
-          WHERE ("c"."audience" = 'customers')
-          GROUP BY "p"."campaign_id", "p"."contact_customer_id")
+          WHERE ("c"."audience" = 'customers'))
         AS "r")
       AS "r")
     AS "f"
@@ -297,11 +295,11 @@ FROM (
                  CAST(timezone('Europe/Rome', MIN("p"."pair_sent_at")) AS DATE) AS "sent_day"
           FROM (
             SELECT "x"."campaign_id" AS "campaign_id",
-                   "x"."contact_customer_id" AS "contact_customer_id",
+                   "x"."customer_id" AS "contact_customer_id",
                    "x"."first_engaged_at" AS "pair_engaged_at",
-                   "x"."sent_at" AS "pair_sent_at"
-            FROM "campaign_sends" AS "x"
-            WHERE ((("x"."sent_at" IS NOT NULL) AND (("x"."bounced" = 0) AND ("x"."contact_customer_id" IS NOT NULL))) AND ("x"."campaign_id" IN ('K1', 'K2'))))
+                   "x"."first_sent_at" AS "pair_sent_at"
+            FROM "campaign_customers" AS "x"
+            WHERE ("x"."campaign_id" IN ('K1', 'K2')))
           AS "p"
           JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "p"."campaign_id")
           WHERE (("c"."audience" = 'customers') AND ("c"."program" IS NOT NULL))
