@@ -42,7 +42,8 @@ public static class SendCounts
 
     /// <summary>The rows counted from the per-send table: of every campaign, or of those named.
     /// Aggregates never take the name of a column they read.</summary>
-    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns)
+    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
+    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name)
     {
         var x = (string n) => Col("x", n);
         var slot = new QuarterHour(x("sent_at"));
@@ -53,7 +54,7 @@ public static class SendCounts
             .. Flags.Select(f => new SelectItem(x(f), f)),
             new(new Aggregate(AggregateKind.Count, Lit(1L)), "send_total"),
             new(new Aggregate(AggregateKind.Sum, x("contact_events")), "event_total"),
-        ], new TableSource(SendTable.Name, "x"))
+        ], new TableSource(rows, "x"))
         {
             Where = campaigns is null ? null : SendTable.CampaignIn("x", campaigns),
             GroupBy = [x("campaign_id"), slot, .. Flags.Select(x)],
@@ -62,7 +63,8 @@ public static class SendCounts
 
     /// <summary>The statements that make the rows of the campaigns named (all when null) what their
     /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns)
+    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
+    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name)
     {
         if (!dialect.KeepsRollups || campaigns is { Count: 0 })
         {
@@ -71,7 +73,7 @@ public static class SendCounts
 
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(SendTable.CampaignIn(null, campaigns));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns)), scope)];
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns, rows)), scope)];
     }
 
     /// <summary>

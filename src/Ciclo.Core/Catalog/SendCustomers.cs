@@ -36,7 +36,8 @@ public static class SendCustomers
 
     /// <summary>The rows grouped from the per-send table: of every campaign, or of those named, in the
     /// order of the table's columns. Aggregates never take the name of a column they read.</summary>
-    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns)
+    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
+    public static SqlSelect FromSends(IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name)
     {
         var x = (string n) => Col("x", n);
         return new SqlSelect(
@@ -45,7 +46,7 @@ public static class SendCustomers
             new(x("contact_customer_id"), "customer_id"),
             new(Min(x("sent_at")), "earliest_send"),
             new(Min(x("first_engaged_at")), "earliest_engagement"),
-        ], new TableSource(SendTable.Name, "x"))
+        ], new TableSource(rows, "x"))
         {
             Where = campaigns is null ? Delivered : Delivered & SendTable.CampaignIn("x", campaigns),
             GroupBy = [x("campaign_id"), x("contact_customer_id")],
@@ -54,7 +55,8 @@ public static class SendCustomers
 
     /// <summary>The statements that make the rows of the campaigns named (all when null) what their
     /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns)
+    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
+    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name)
     {
         if (!dialect.KeepsRollups || campaigns is { Count: 0 })
         {
@@ -63,6 +65,6 @@ public static class SendCustomers
 
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
         var scope = campaigns is null ? null : renderer.Render(SendTable.CampaignIn(null, campaigns));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns)), scope)];
+        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns, rows)), scope)];
     }
 }

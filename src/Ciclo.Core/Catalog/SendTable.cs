@@ -134,8 +134,25 @@ public static class SendTable
         });
         var scope = CampaignIn("t", campaigns);
         var kept = Pick("campaign_events", "t") with { Where = replacesStored ? scope & new Not(replaced) : scope };
-        return Replace(dialect, campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"));
+
+        // The rows are grouped once into a work table, which the table and its rollups then read:
+        // read back from the table within the transaction that rewrote them, they took several times
+        // longer (a day's 11 campaigns at L: 1.1 s for their customers alone).
+        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
+        var only = renderer.Render(CampaignIn(null, campaigns));
+        var columns = string.Join(", ", Schema.Columns.Select(c => dialect.QuoteIdentifier(c.Name)));
+        return
+        [
+            $"CREATE TEMP TABLE {WorkTable} AS " + renderer.Render(FromEvents(campaigns, new UnionSource([kept, Pick(incoming, "g")], "e"))),
+            .. dialect.ReplaceRows(Schema, $"SELECT {columns} FROM {WorkTable}", only),
+            .. SendCounts.Refresh(dialect, campaigns, WorkTable),
+            .. SendCustomers.Refresh(dialect, campaigns, WorkTable),
+            "DROP TABLE " + WorkTable,
+        ];
     }
+
+    /// <summary>The work table <see cref="RefreshAhead"/> groups the changed campaigns' rows into.</summary>
+    public const string WorkTable = "_ciclo_sends";
 
     /// <summary>The per-send rows alone, as <see cref="Refresh"/> makes them, without their rollups: for
     /// the schema steps that build the table before the rollups' tables exist.</summary>

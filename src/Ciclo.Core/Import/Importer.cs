@@ -362,7 +362,7 @@ public sealed class Importer(Workspace workspace)
 
     private static void DropWork(DuckDBConnection v)
     {
-        foreach (var table in new[] { Staging, Rejects, Good, Originals })
+        foreach (var table in new[] { Staging, Rejects, Good, Originals, Catalog.SendTable.WorkTable })
         {
             v.Execute("DROP TABLE IF EXISTS " + table);
         }
