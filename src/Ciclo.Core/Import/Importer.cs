@@ -132,7 +132,10 @@ public sealed class Importer(Workspace workspace)
                 : [];
             if (space.IsWarehouse)
             {
-                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored), progress);
+                // A file of fewer events than the per-send rows stored (a day added to a year) goes
+                // through a work table (see RefreshAhead).
+                var throughWork = campaigns.Count > 0 && v.Count($"SELECT count(*) FROM {q(Catalog.SendTable.Name)}") > read;
+                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored, throughWork), progress);
             }
             else
             {
