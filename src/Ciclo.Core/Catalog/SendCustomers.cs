@@ -56,15 +56,6 @@ public static class SendCustomers
     /// <summary>The statements that make the rows of the campaigns named (all when null) what their
     /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
     /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name)
-    {
-        if (!dialect.KeepsRollups || campaigns is { Count: 0 })
-        {
-            return [];
-        }
-
-        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
-        var scope = campaigns is null ? null : renderer.Render(SendTable.CampaignIn(null, campaigns));
-        return [.. dialect.ReplaceRows(Schema, renderer.Render(FromSends(campaigns, rows)), scope)];
-    }
+    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name) =>
+        SendTable.ReplaceRollup(dialect, Schema, campaigns, FromSends(campaigns, rows));
 }

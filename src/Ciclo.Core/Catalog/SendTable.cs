@@ -182,6 +182,21 @@ public static class SendTable
         ];
     }
 
+    /// <summary>The statements that make a rollup's rows of the campaigns named (all when null) those of
+    /// <paramref name="grouping"/> (its grouping of the per-send rows, in the rollup's column order);
+    /// none where the dialect keeps no rollups.</summary>
+    internal static IReadOnlyList<string> ReplaceRollup(SqlDialect dialect, EntitySchema rollup, IReadOnlyCollection<string>? campaigns, SqlSelect grouping)
+    {
+        if (!dialect.KeepsRollups || campaigns is { Count: 0 })
+        {
+            return [];
+        }
+
+        var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
+        var scope = campaigns is null ? null : renderer.Render(CampaignIn(null, campaigns));
+        return [.. dialect.ReplaceRows(rollup, renderer.Render(grouping), scope)];
+    }
+
     /// <summary>The campaign of the rows of <paramref name="table"/> is one of those named (in a stable order).</summary>
     internal static SqlExpr CampaignIn(string? table, IReadOnlyCollection<string> campaigns) =>
         new Column(table, "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]);
