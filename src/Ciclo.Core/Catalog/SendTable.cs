@@ -153,8 +153,7 @@ public static class SendTable
         [
             $"CREATE TEMP TABLE {WorkTable} AS " + renderer.Render(FromEvents(campaigns, rows)),
             .. dialect.ReplaceRows(Schema, $"SELECT {columns} FROM {WorkTable}", only),
-            .. SendCounts.Refresh(dialect, campaigns, WorkTable),
-            .. SendCustomers.Refresh(dialect, campaigns, WorkTable),
+            .. RefreshRollups(dialect, campaigns, WorkTable),
             "DROP TABLE " + WorkTable,
         ];
     }
@@ -177,10 +176,24 @@ public static class SendTable
         return
         [
             .. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope),
-            .. rollups ? SendCounts.Refresh(dialect, campaigns) : [],
-            .. rollups ? SendCustomers.Refresh(dialect, campaigns) : [],
+            .. rollups ? RefreshRollups(dialect, campaigns, Name) : [],
         ];
     }
+
+    /// <summary>The per-send table's rollups, in the order an import rewrites them: each one's table
+    /// and its grouping of the per-send rows of the campaigns named (all when null) read from a table.
+    /// Built on each read: the counts' schema reads this class's flags, so a list kept in a static
+    /// field here could be made while the counts' class is still being initialised.</summary>
+    public static IReadOnlyList<(EntitySchema Schema, Func<IReadOnlyCollection<string>?, string, SqlSelect> Grouping)> Rollups =>
+    [
+        (SendCounts.Schema, SendCounts.FromSends),
+        (SendCustomers.Schema, SendCustomers.FromSends),
+    ];
+
+    /// <summary>Every rollup's rows of the campaigns named made what the per-send rows read from
+    /// <paramref name="rows"/> give (<see cref="ReplaceRollup"/>).</summary>
+    private static IEnumerable<string> RefreshRollups(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows) =>
+        Rollups.SelectMany(r => ReplaceRollup(dialect, r.Schema, campaigns, r.Grouping(campaigns, rows)));
 
     /// <summary>The statements that make a rollup's rows of the campaigns named (all when null) those of
     /// <paramref name="grouping"/> (its grouping of the per-send rows, in the rollup's column order);

@@ -2,9 +2,10 @@ namespace Ciclo.Import;
 
 /// <summary>
 /// The share of an import done after each of its steps, as its progress tells it: reading the file
-/// (staged by Ciclo's reader, which tells its own progress within it, or by DuckDB's, which tells
-/// none until it is done), the typed copy, the rule checks, the comparison with the stored rows, the
-/// derived rows (per-send rows and their counts), then the insert and the commit. The shares follow
+/// (staged as text by Ciclo's reader, which tells its own progress within it, then copied into
+/// types; or read straight into types by DuckDB's, which tells none until it is done), the rule
+/// checks, the comparison with the stored rows, the derived rows (per-send rows and their
+/// rollups), then the insert and the commit. The shares follow
 /// where an events import of scale M spends its time (docs/performance.md), so that a bar moves with
 /// the work rather than standing at 100 % while half of it remains.
 /// </summary>

@@ -266,7 +266,7 @@ public sealed class Importer(Workspace workspace)
             BeforeCommit?.Invoke();
         });
         workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count == 0 ? [entity.Table]
-            : workspace.Dialect.KeepsRollups ? [entity.Table, Catalog.SendTable.Name, Catalog.SendCounts.Name, Catalog.SendCustomers.Name] : [entity.Table, Catalog.SendTable.Name]);
+            : workspace.Dialect.KeepsRollups ? [entity.Table, Catalog.SendTable.Name, .. Catalog.SendTable.Rollups.Select(r => r.Schema.Table)] : [entity.Table, Catalog.SendTable.Name]);
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>

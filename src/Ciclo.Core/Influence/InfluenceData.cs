@@ -183,7 +183,7 @@ internal sealed class InfluenceData
         var r = (string n) => Col("r", n);
         var k = (string n) => Col("k", n);
         var onShards = dialect.GroupsOnShards;
-        var scope = (string column) => programmeCampaigns is null ? null : Col("x", column).In([.. programmeCampaigns.Order(StringComparer.Ordinal)]);
+        var only = programmeCampaigns is null ? null : x("campaign_id").In([.. programmeCampaigns.Order(StringComparer.Ordinal)]);
         // Each campaign's customers with their first send and first engagement: the per-send table's
         // customers where the dialect keeps them (one row per pair already), else its delivered rows,
         // which on shards each shard first groups per pair.
@@ -195,7 +195,7 @@ internal sealed class InfluenceData
                 new(x("first_engaged_at"), "pair_engaged_at"), new(x("first_sent_at"), "pair_sent_at"),
             ], new TableSource(SendCustomers.Name, "x"))
             {
-                Where = scope("campaign_id"),
+                Where = only,
             }
             : dialect.Colocated(new SqlSelect(
             [
@@ -203,7 +203,7 @@ internal sealed class InfluenceData
                 new(onShards ? Min(x("first_engaged_at")) : x("first_engaged_at"), "pair_engaged_at"), new(onShards ? Min(x("sent_at")) : x("sent_at"), "pair_sent_at"),
             ], new TableSource(SendTable.Name, "x"))
             {
-                Where = scope("campaign_id") is { } only ? SendCustomers.Delivered & only : SendCustomers.Delivered,
+                Where = only is null ? SendCustomers.Delivered : SendCustomers.Delivered & only,
                 GroupBy = onShards ? [x("campaign_id"), x("contact_customer_id")] : [],
             });
         // Per campaign a pair of the rollup is one customer already: its instants are taken as they

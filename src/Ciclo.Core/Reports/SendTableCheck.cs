@@ -43,8 +43,7 @@ public static class SendTableCheck
     /// customers (<see cref="SendCustomers"/>), are what its rows give, where the workspace keeps them.</summary>
     private static bool CountsCurrent(Workspace workspace, SqlRenderer renderer) =>
         !workspace.Dialect.KeepsRollups
-        || (RollupCurrent(workspace, renderer, SendCounts.Schema, SendCounts.FromSends(null))
-            && RollupCurrent(workspace, renderer, SendCustomers.Schema, SendCustomers.FromSends(null)));
+        || SendTable.Rollups.All(r => RollupCurrent(workspace, renderer, r.Schema, r.Grouping(null, SendTable.Name)));
 
     /// <summary>Whether the rollup table of <paramref name="schema"/> holds exactly the rows of
     /// <paramref name="computed"/>, whose columns are the table's in order (its aggregates named apart).</summary>
