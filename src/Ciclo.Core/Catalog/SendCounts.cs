@@ -38,6 +38,7 @@ public static class SendCounts
     ], ["campaign_id", "sent_slot", .. Flags])
     {
         Derived = true,
+        ClusteredBy = "campaign_id",
     };
 
     /// <summary>The rows counted from the per-send table: of every campaign, or of those named.

@@ -28,6 +28,7 @@ public static class SendCustomers
     ], ["campaign_id", "customer_id"])
     {
         Derived = true,
+        ClusteredBy = "campaign_id",
     };
 
     /// <summary>A per-send row (aliased <c>x</c>) of a contact that was sent the campaign, was

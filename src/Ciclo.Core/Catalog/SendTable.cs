@@ -35,6 +35,7 @@ public static class SendTable
     ], ["campaign_id", "contact_id"])
     {
         Derived = true,
+        ClusteredBy = "campaign_id",
     };
 
     /// <summary>The stored events, as <see cref="FromEvents(IReadOnlyCollection{string}?, FromItem)"/> reads them.</summary>

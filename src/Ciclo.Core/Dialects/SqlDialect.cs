@@ -48,8 +48,13 @@ public abstract class SqlDialect
     public virtual IEnumerable<string> ReplaceRows(Import.EntitySchema table, string rowsSql, string? scope) =>
     [
         "DELETE FROM " + QuoteIdentifier(table.Table) + (scope is null ? string.Empty : " WHERE " + scope),
-        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") " + rowsSql,
+        "INSERT INTO " + QuoteIdentifier(table.Table) + " (" + string.Join(", ", table.Columns.Select(c => QuoteIdentifier(c.Name))) + ") " + Clustered(table, rowsSql),
     ];
+
+    /// <summary>The rows of <paramref name="rowsSql"/> in the order <paramref name="table"/> keeps them
+    /// (<see cref="Import.EntitySchema.ClusteredBy"/>). By default as they come: an engine that reads
+    /// no block's bounds gains nothing from the order.</summary>
+    protected virtual string Clustered(Import.EntitySchema table, string rowsSql) => rowsSql;
 
     /// <summary>
     /// A select of one table alone, or inner-joined to the rows of a table with the same sharding

@@ -11,6 +11,12 @@ public sealed record EntitySchema(string Name, IReadOnlyList<ColumnSpec> Columns
     /// orders its versions by the key.</summary>
     public bool Derived { get; init; }
 
+    /// <summary>The column a derived table's rewrites name (<c>DELETE ... WHERE campaign_id IN (...)</c>),
+    /// or null. An engine that skips blocks of a table by their least and greatest values writes the
+    /// rows in this column's order (<see cref="Dialects.SqlDialect.ReplaceRows"/>), so that a rewrite of a
+    /// few values reads only the blocks that hold them instead of every block.</summary>
+    public string? ClusteredBy { get; init; }
+
     /// <summary>The table that holds the entity's rows in the warehouse.</summary>
     public string Table => Name;
 
