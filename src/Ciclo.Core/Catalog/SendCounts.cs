@@ -74,24 +74,26 @@ public static class SendCounts
     /// the workspace keeps them and the zone keeps to quarters of an hour over those days (two days
     /// either side: a local day lies within 14 hours of its UTC date).
     /// </summary>
-    public static bool Usable(Workspace workspace, string timeZone, DateOnly? from, DateOnly? to)
-    {
-        if (!workspace.Dialect.KeepsRollups)
-        {
-            return false;
-        }
+    public static bool Usable(Workspace workspace, string timeZone, DateOnly? from, DateOnly? to) =>
+        workspace.Dialect.KeepsRollups && ZoneKeepsQuarterHours(workspace, timeZone, Name, "sent_slot", from, to);
 
+    /// <summary>Whether the time zone keeps to quarters of an hour over the local days from
+    /// <paramref name="from"/> to <paramref name="to"/>, an open end taken from the least or greatest
+    /// quarter of an hour in the <paramref name="slot"/> column of a rollup <paramref name="table"/>
+    /// (two days either side: a local day lies within 14 hours of its UTC date). True for an empty table.</summary>
+    internal static bool ZoneKeepsQuarterHours(Workspace workspace, string timeZone, string table, string slot, DateOnly? from, DateOnly? to)
+    {
         if (from is null || to is null)
         {
             var renderer = new SqlRenderer(workspace.Dialect, new RenderContext(timeZone, new Dictionary<string, object?>()));
-            var slot = Col("n", "sent_slot");
+            var column = Col("n", slot);
             using var command = workspace.Connection.CreateCommand();
-            command.CommandText = renderer.Render(new SqlSelect([new(Min(slot), "first_slot"), new(Max(slot), "last_slot")], new TableSource(Name, "n")));
+            command.CommandText = renderer.Render(new SqlSelect([new(Min(column), "first_slot"), new(Max(column), "last_slot")], new TableSource(table, "n")));
             using var reader = command.ExecuteReader();
             reader.Read();
             if (reader.IsDBNull(0))
             {
-                return true; // no send: nothing to count on any local day
+                return true; // no row: nothing to read on any local day
             }
 
             from ??= DateOnly.FromDateTime(Instant(reader.GetValue(0)));

@@ -39,7 +39,7 @@ public static class SendTable
     };
 
     /// <summary>The stored events, as <see cref="FromEvents(IReadOnlyCollection{string}?, FromItem)"/> reads them.</summary>
-    private static readonly TableSource StoredEvents = new("campaign_events", "e");
+    internal static readonly TableSource StoredEvents = new("campaign_events", "e");
 
     /// <summary>The table's rows computed from the events: of every campaign, or of the campaigns named.
     /// Aggregates never take the name of a column they read (some engines resolve names by alias).</summary>
@@ -154,7 +154,7 @@ public static class SendTable
         [
             $"CREATE TEMP TABLE {WorkTable} AS " + renderer.Render(FromEvents(campaigns, rows)),
             .. dialect.ReplaceRows(Schema, $"SELECT {columns} FROM {WorkTable}", only),
-            .. RefreshRollups(dialect, campaigns, WorkTable),
+            .. RefreshRollups(dialect, campaigns, WorkTable, rows),
             "DROP TABLE " + WorkTable,
         ];
     }
@@ -168,8 +168,8 @@ public static class SendTable
         campaigns is { Count: 0 } ? [] : Replace(dialect, campaigns, StoredEvents, rollups: false);
 
     /// <summary>DELETE and INSERT of the rows of the campaigns named (all when null), computed from
-    /// <paramref name="events"/>, then of their rollups: their counts (<see cref="SendCounts"/>) and
-    /// their customers (<see cref="SendCustomers"/>).</summary>
+    /// <paramref name="events"/>, then of their rollups: their counts (<see cref="SendCounts"/>), their
+    /// customers (<see cref="SendCustomers"/>) and their engagements (<see cref="SendEngagements"/>).</summary>
     private static IReadOnlyList<string> Replace(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, FromItem events, bool rollups = true)
     {
         var renderer = new SqlRenderer(dialect, new RenderContext("UTC", new Dictionary<string, object?>()));
@@ -177,24 +177,26 @@ public static class SendTable
         return
         [
             .. dialect.ReplaceRows(Schema, renderer.Render(FromEvents(campaigns, events)), scope),
-            .. rollups ? RefreshRollups(dialect, campaigns, Name) : [],
+            .. rollups ? RefreshRollups(dialect, campaigns, Name, events) : [],
         ];
     }
 
     /// <summary>The per-send table's rollups, in the order an import rewrites them: each one's table
-    /// and its grouping of the per-send rows of the campaigns named (all when null) read from a table.
+    /// and its grouping of the campaigns named (all when null), from the per-send rows read from a
+    /// table and, for the engagements, the events read from a source aliased <c>e</c>.
     /// Built on each read: the counts' schema reads this class's flags, so a list kept in a static
     /// field here could be made while the counts' class is still being initialised.</summary>
-    public static IReadOnlyList<(EntitySchema Schema, Func<IReadOnlyCollection<string>?, string, SqlSelect> Grouping)> Rollups =>
+    public static IReadOnlyList<(EntitySchema Schema, Func<IReadOnlyCollection<string>?, string, FromItem, SqlSelect> Grouping)> Rollups =>
     [
-        (SendCounts.Schema, SendCounts.FromSends),
-        (SendCustomers.Schema, SendCustomers.FromSends),
+        (SendCounts.Schema, (campaigns, sends, _) => SendCounts.FromSends(campaigns, sends)),
+        (SendCustomers.Schema, (campaigns, sends, _) => SendCustomers.FromSends(campaigns, sends)),
+        (SendEngagements.Schema, SendEngagements.FromEvents),
     ];
 
     /// <summary>Every rollup's rows of the campaigns named made what the per-send rows read from
-    /// <paramref name="rows"/> give (<see cref="ReplaceRollup"/>).</summary>
-    private static IEnumerable<string> RefreshRollups(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows) =>
-        Rollups.SelectMany(r => ReplaceRollup(dialect, r.Schema, campaigns, r.Grouping(campaigns, rows)));
+    /// <paramref name="sends"/> and the events of <paramref name="events"/> give (<see cref="ReplaceRollup"/>).</summary>
+    private static IEnumerable<string> RefreshRollups(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string sends, FromItem events) =>
+        Rollups.SelectMany(r => ReplaceRollup(dialect, r.Schema, campaigns, r.Grouping(campaigns, sends, events)));
 
     /// <summary>The statements that make a rollup's rows of the campaigns named (all when null) those of
     /// <paramref name="grouping"/> (its grouping of the per-send rows, in the rollup's column order);

@@ -53,13 +53,17 @@ internal sealed class InfluenceData
     /// <param name="counted">Whether the campaigns' activity reads the per-send table's counts; by
     /// default where they answer the time zone (<see cref="SendCounts.Usable"/>).</param>
     /// <param name="window">The attribution window's days; by default the workspace's.</param>
-    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null) =>
+    /// <param name="engagedRollup">Whether the engagements are read from the per-send table's
+    /// engagements (<see cref="SendEngagements"/>) or from the events; by default where they answer the
+    /// time zone (<see cref="SendEngagements.Usable"/>).</param>
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null, bool? engagedRollup = null) =>
         Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null),
-            window ?? workspace.Settings.AttributionWindowDays);
+            window ?? workspace.Settings.AttributionWindowDays, engagedRollup ?? SendEngagements.Usable(workspace, timeZone));
 
     /// <summary>The statements as <paramref name="dialect"/> renders them for a reporting currency and
-    /// time zone; the campaigns' activity from the per-send table's counts or from its rows.</summary>
-    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window)
+    /// time zone; the campaigns' activity from the per-send table's counts or from its rows, the
+    /// engagements from its engagements or from the events.</summary>
+    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window, bool engagedRollup = false)
     {
         var renderer = Renderer(dialect, currency, timeZone);
         var x = (string n) => Col("x", n);
@@ -101,6 +105,19 @@ internal sealed class InfluenceData
             Where = c("audience").Eq("customers"),
         };
 
+        // The same from the engagements kept per quarter of an hour: a quarter of an hour lies on one
+        // local day in a zone that keeps to them, so its first instant tells the day, and its first
+        // and last instants are the least and greatest of its engagements.
+        var engagedSlots = new SqlSelect(
+        [
+            new(g("campaign_id"), "engaged_campaign"), new(g("customer_id"), "engaged_customer"),
+            new(new LocalDate(g("first_engaged_at")), "engaged_day"), new(g("first_engaged_at"), "engaged_at"), new(g("last_engaged_at"), "engaged_until"),
+        ], new TableSource(SendEngagements.Name, "g"))
+        {
+            Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
+            Where = c("audience").Eq("customers"),
+        };
+
         // Only an engagement followed by a booking within the window can take credit: the others (two
         // in three at M) are not read. Which are is told by the rates' blocks of days (WithExpansion).
         // A booking's window is whole days, so a rule only ever compares the earliest and the latest
@@ -108,11 +125,13 @@ internal sealed class InfluenceData
         // and day carries both (a third fewer rows at M).
         var v = (string n) => Col("v", n);
         string[] byDay = ["engaged_campaign", "engaged_customer", "engaged_day"];
+        var until = engagedRollup ? "engaged_until" : "engaged_at";
+        string[] carried = engagedRollup ? [.. byDay, "engaged_at", until] : [.. byDay, "engaged_at"];
         var engagements = new SqlSelect(
         [
             .. byDay.Select(n => new SelectItem(v(n), n)),
-            new(Min(v("engaged_at")), "engaged_first"), new(Max(v("engaged_at")), "engaged_last"),
-        ], new SubquerySource(WithExpansion(engagedRows, [.. byDay, "engaged_at"], "engaged_customer", "engaged_day", window), "v"))
+            new(Min(v("engaged_at")), "engaged_first"), new(Max(v(until)), "engaged_last"),
+        ], new SubquerySource(WithExpansion(engagedRollup ? engagedSlots : engagedRows, carried, "engaged_customer", "engaged_day", window), "v"))
         {
             Where = v("expanded").Eq(Lit(1L)),
             GroupBy = [.. byDay.Select(v)],

@@ -10,7 +10,8 @@ namespace Ciclo.Reports;
 /// <summary>
 /// Whether the per-send table (<see cref="SendTable"/>) holds exactly what the campaign events
 /// give, with its counts (<see cref="SendCounts"/>) and customers (<see cref="SendCustomers"/>)
-/// what its rows give, and their rebuild. Imports
+/// what its rows give and its engagements (<see cref="SendEngagements"/>) what its rows and the
+/// events give, and their rebuild. Imports
 /// keep them current in their own unit of work; this finds a table
 /// that something else left behind (rows written around Ciclo, an interrupted ClickHouse import,
 /// which has no transaction) and makes it current again.
@@ -39,11 +40,11 @@ public static class SendTableCheck
         return (storedRows, computedRows, storedRows == computedRows && storedHash.SequenceEqual(computedHash) && counts, counts);
     }
 
-    /// <summary>Whether the per-send table's rollups, its counts (<see cref="SendCounts"/>) and its
-    /// customers (<see cref="SendCustomers"/>), are what its rows give, where the workspace keeps them.</summary>
+    /// <summary>Whether the per-send table's rollups (<see cref="SendTable.Rollups"/>) are what its rows
+    /// and the events give, where the workspace keeps them.</summary>
     private static bool CountsCurrent(Workspace workspace, SqlRenderer renderer) =>
         !workspace.Dialect.KeepsRollups
-        || SendTable.Rollups.All(r => RollupCurrent(workspace, renderer, r.Schema, r.Grouping(null, SendTable.Name)));
+        || SendTable.Rollups.All(r => RollupCurrent(workspace, renderer, r.Schema, r.Grouping(null, SendTable.Name, SendTable.StoredEvents)));
 
     /// <summary>Whether the rollup table of <paramref name="schema"/> holds exactly the rows of
     /// <paramref name="computed"/>, whose columns are the table's in order (its aggregates named apart).</summary>

@@ -19,6 +19,7 @@ public static class Migrations
         new(8, "campaign_send_counts: the per-send rows counted per campaign, quarter of an hour and flags", SendCountsTable),
         new(9, "campaign_customers: the delivered per-send rows grouped per campaign and customer", SendCustomersTable),
         new(10, "DuckDB: the per-send table and its rollups written in campaign order", PerSendTablesInOrder),
+        new(11, "campaign_engagements: the delivered sends' engagements per campaign, customer and quarter of an hour", SendEngagementsTable),
     ];
 
     public static int Latest => All[^1].Version;
@@ -84,9 +85,19 @@ public static class Migrations
     private static IEnumerable<string> SendCustomersTable(SqlDialect d) =>
         d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCustomers.Schema, ifNotExists: true).Concat(Catalog.SendCustomers.Refresh(d, null)) : [];
 
+    /// <summary>The per-send table's engagements (<see cref="Catalog.SendEngagements"/>), built from the
+    /// events and the per-send rows, where the dialect keeps rollups; imports keep them current from
+    /// then on. Run again, it groups the events again.</summary>
+    private static IEnumerable<string> SendEngagementsTable(SqlDialect d) =>
+        d.KeepsRollups
+            ? d.CreateTableStatements(Catalog.SendEngagements.Schema, ifNotExists: true)
+                .Concat(Catalog.SendTable.ReplaceRollup(d, Catalog.SendEngagements.Schema, null,
+                    Catalog.SendEngagements.FromEvents(null, Catalog.SendTable.Name, Catalog.SendTable.StoredEvents)))
+            : [];
+
     /// <summary>DuckDB's per-send table and its rollups made again with their rows in campaign
     /// order, as imports now write them (<see cref="DuckDbDialect"/>'s <c>Clustered</c>), so that an
     /// import's rewrite of a few campaigns reads only their blocks. Other engines are unchanged.</summary>
     private static IEnumerable<string> PerSendTablesInOrder(SqlDialect d) =>
-        d is DuckDbDialect duckDb ? new[] { Catalog.SendTable.Schema }.Concat(Catalog.SendTable.Rollups.Select(r => r.Schema)).SelectMany(duckDb.Rebuild) : [];
+        d is DuckDbDialect duckDb ? new[] { Catalog.SendTable.Schema, Catalog.SendCounts.Schema, Catalog.SendCustomers.Schema }.SelectMany(duckDb.Rebuild) : [];
 }

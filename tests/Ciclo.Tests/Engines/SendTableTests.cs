@@ -105,7 +105,7 @@ public sealed class SendTableTests
     public void An_import_rewrites_only_the_campaigns_it_changes()
     {
         var statements = SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, ["K7", "K1"]);
-        Assert.Equal(6, statements.Count);
+        Assert.Equal(8, statements.Count);
         Assert.Equal("DELETE FROM \"campaign_sends\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[0]);
         Assert.Contains("WHERE (\"e\".\"campaign_id\" IN ('K1', 'K7'))", statements[1], StringComparison.Ordinal);
         // Then the counts of the same campaigns, from the rows just written.
@@ -116,6 +116,11 @@ public sealed class SendTableTests
         Assert.Equal("DELETE FROM \"campaign_customers\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[4]);
         Assert.Contains("FROM \"campaign_sends\" AS \"x\"", statements[5], StringComparison.Ordinal);
         Assert.Contains("AND (\"x\".\"campaign_id\" IN ('K1', 'K7'))", statements[5], StringComparison.Ordinal);
+        // Then their engagements, from the same rows and the campaigns' events.
+        Assert.Equal("DELETE FROM \"campaign_engagements\" WHERE (\"campaign_id\" IN ('K1', 'K7'))", statements[6]);
+        Assert.Contains("FROM \"campaign_sends\" AS \"x\"", statements[7], StringComparison.Ordinal);
+        Assert.Contains("FROM \"campaign_events\" AS \"e\"", statements[7], StringComparison.Ordinal);
+        Assert.Contains("AND (\"e\".\"campaign_id\" IN ('K1', 'K7'))", statements[7], StringComparison.Ordinal);
         Assert.Single(SendTable.Refresh(Ciclo.Dialects.ClickHouseDialect.Instance, ["K7", "K1"]));
         Assert.Empty(SendTable.Refresh(Ciclo.Dialects.DuckDbDialect.Instance, []));
     }

@@ -84,7 +84,7 @@ public sealed class GoldenSqlTests
 
     /// <summary>What campaign influence reads, in one file per dialect: the engagements, the
     /// bookings, the campaigns' activity (from the per-send table's rows, and from its counts where the
-    /// dialect keeps them), and the campaign and programme rates.</summary>
+    /// dialect keeps them; the engagements too from its engagements there), and the campaign and programme rates.</summary>
     [Theory]
     [MemberData(nameof(DialectNames))]
     public void Each_dialect_renders_influence_as_committed(string dialectName)
@@ -98,6 +98,7 @@ public sealed class GoldenSqlTests
         if (dialect.KeepsRollups)
         {
             parts.Add(("activity (counts)", Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: true, window: 90).Activity));
+            parts.Add(("engagements (per quarter of an hour)", Ciclo.Influence.InfluenceData.Render(dialect, "EUR", "Europe/Rome", counted: true, window: 90, engagedRollup: true).Engagements));
         }
 
         parts.Add(("campaign rates", Ciclo.Influence.InfluenceData.RatesSql(dialect, "EUR", "Europe/Rome", 90, null)));

@@ -167,6 +167,90 @@ AS "x" ON ("x"."campaign_id" = "c"."campaign_id")
 WHERE ("c"."audience" = 'customers')
 GROUP BY "c"."campaign_id", "c"."name", "c"."program"
 ;
+-- engagements (per quarter of an hour)
+SELECT "v"."engaged_campaign" AS "engaged_campaign",
+       "v"."engaged_customer" AS "engaged_customer",
+       "v"."engaged_day" AS "engaged_day",
+       MIN("v"."engaged_at") AS "engaged_first",
+       MAX("v"."engaged_until") AS "engaged_last"
+FROM (
+  SELECT "w"."engaged_campaign" AS "engaged_campaign",
+         "w"."engaged_customer" AS "engaged_customer",
+         "w"."engaged_day" AS "engaged_day",
+         "w"."engaged_at" AS "engaged_at",
+         "w"."engaged_until" AS "engaged_until",
+         CASE WHEN ((("w"."last_in_block" IS NOT NULL) AND ("w"."last_in_block" >= "w"."engaged_day")) OR (("b"."booking_day" IS NOT NULL) AND (("b"."booking_day" - "w"."engaged_day") <= 90))) THEN 1 ELSE 0 END AS "expanded"
+  FROM (
+    SELECT "f"."engaged_campaign" AS "engaged_campaign",
+           "f"."engaged_customer" AS "engaged_customer",
+           "f"."engaged_day" AS "engaged_day",
+           "f"."engaged_at" AS "engaged_at",
+           "f"."engaged_until" AS "engaged_until",
+           "f"."from_block" AS "from_block",
+           "b"."booking_day" AS "last_in_block"
+    FROM (
+      SELECT "r"."engaged_campaign" AS "engaged_campaign",
+             "r"."engaged_customer" AS "engaged_customer",
+             "r"."engaged_day" AS "engaged_day",
+             "r"."engaged_at" AS "engaged_at",
+             "r"."engaged_until" AS "engaged_until",
+             (("r"."engaged_day" - DATE '0001-01-01') / 91) AS "from_block"
+      FROM (
+        SELECT "g"."campaign_id" AS "engaged_campaign",
+               "g"."customer_id" AS "engaged_customer",
+               CAST(timezone('Europe/Rome', "g"."first_engaged_at") AS DATE) AS "engaged_day",
+               "g"."first_engaged_at" AS "engaged_at",
+               "g"."last_engaged_at" AS "engaged_until"
+        FROM "campaign_engagements" AS "g"
+        JOIN "campaigns" AS "c" ON ("c"."campaign_id" = "g"."campaign_id")
+        WHERE ("c"."audience" = 'customers'))
+      AS "r")
+    AS "f"
+    LEFT JOIN (
+      SELECT "s"."customer_id" AS "customer_id",
+             (("s"."booked_on" - DATE '0001-01-01') / 91) AS "booking_block",
+             MAX("s"."booked_on") AS "booking_day"
+      FROM (
+        SELECT "r"."revenue_id" AS "revenue_id",
+               "r"."customer_id" AS "customer_id",
+               "r"."booked_on" AS "booked_on",
+               "r"."kind" AS "kind",
+               ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN 1 ELSE (SELECT "lk"."rate" FROM "fx_rates" AS "lk" WHERE "lk"."currency" = "r"."currency" AND "lk"."day" <= "r"."booked_on" ORDER BY "lk"."day" DESC LIMIT 1) END) AS "amount_rc",
+               "c"."acquired_on" AS "acquired_on",
+               "c"."churned_on" AS "churned_on",
+               "c"."segment" AS "segment",
+               "c"."region" AS "region"
+        FROM "revenue" AS "r"
+        JOIN "customers" AS "c" ON ("c"."customer_id" = "r"."customer_id"))
+      AS "s"
+      WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+      GROUP BY "s"."customer_id", (("s"."booked_on" - DATE '0001-01-01') / 91))
+    AS "b" ON (("b"."customer_id" = "f"."engaged_customer") AND ("b"."booking_block" = "f"."from_block")))
+  AS "w"
+  LEFT JOIN (
+    SELECT "s"."customer_id" AS "customer_id",
+           ((("s"."booked_on" - DATE '0001-01-01') / 91) - 1) AS "booking_block",
+           MIN("s"."booked_on") AS "booking_day"
+    FROM (
+      SELECT "r"."revenue_id" AS "revenue_id",
+             "r"."customer_id" AS "customer_id",
+             "r"."booked_on" AS "booked_on",
+             "r"."kind" AS "kind",
+             ("r"."amount" * CASE WHEN (("r"."currency" IS NULL) OR ("r"."currency" = 'EUR')) THEN 1 ELSE (SELECT "lk"."rate" FROM "fx_rates" AS "lk" WHERE "lk"."currency" = "r"."currency" AND "lk"."day" <= "r"."booked_on" ORDER BY "lk"."day" DESC LIMIT 1) END) AS "amount_rc",
+             "c"."acquired_on" AS "acquired_on",
+             "c"."churned_on" AS "churned_on",
+             "c"."segment" AS "segment",
+             "c"."region" AS "region"
+      FROM "revenue" AS "r"
+      JOIN "customers" AS "c" ON ("c"."customer_id" = "r"."customer_id"))
+    AS "s"
+    WHERE ("s"."kind" IN ('upsell', 'cross_sell'))
+    GROUP BY "s"."customer_id", (("s"."booked_on" - DATE '0001-01-01') / 91))
+  AS "b" ON (("b"."customer_id" = "w"."engaged_customer") AND ("b"."booking_block" = "w"."from_block")))
+AS "v"
+WHERE ("v"."expanded" = 1)
+GROUP BY "v"."engaged_campaign", "v"."engaged_customer", "v"."engaged_day"
+;
 -- campaign rates
 SELECT "k"."rate_key" AS "rates_key",
        COUNT(CASE WHEN ("k"."engaged" = 1) THEN 1 END) AS "rates_engaged",
