@@ -46,14 +46,12 @@ public static class SendEngagements
         var e = (string n) => Col("e", n);
         var x = (string n) => Col("x", n);
         var slot = new QuarterHour(e("occurred_at"));
-        var engaged = new SqlSelect(
-            [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id"), new(x("contact_customer_id"), "contact_customer_id")],
-            new TableSource(sends, "x"))
+        var engaged = EngagedSends(sends);
+        if (campaigns is not null)
         {
-            Where = campaigns is null
-                ? SendCustomers.Delivered & x("first_engaged_at").IsNotNull()
-                : SendCustomers.Delivered & x("first_engaged_at").IsNotNull() & SendTable.CampaignIn("x", campaigns),
-        };
+            engaged = engaged with { Where = engaged.Where! & SendTable.CampaignIn("x", campaigns) };
+        }
+
         return new SqlSelect(
         [
             new(e("campaign_id"), "campaign_id"),
@@ -66,6 +64,20 @@ public static class SendEngagements
             Joins = [new JoinItem(JoinKind.Inner, new SubquerySource(engaged, "x"), e("campaign_id").Eq(x("campaign_id")) & e("contact_id").Eq(x("contact_id")))],
             Where = campaigns is null ? SendTable.Engaging(e) : SendTable.Engaging(e) & SendTable.CampaignIn("e", campaigns),
             GroupBy = [e("campaign_id"), x("contact_customer_id"), slot],
+        };
+    }
+
+    /// <summary>The per-send rows of <paramref name="sends"/> (aliased <c>x</c>) that an engaging event
+    /// can meet: delivered sends with a first engagement (it is the least of their engaging events),
+    /// about a quarter of them. Their campaign, contact and customer.</summary>
+    public static SqlSelect EngagedSends(string sends)
+    {
+        var x = (string n) => Col("x", n);
+        return new SqlSelect(
+            [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id"), new(x("contact_customer_id"), "contact_customer_id")],
+            new TableSource(sends, "x"))
+        {
+            Where = SendCustomers.Delivered & x("first_engaged_at").IsNotNull(),
         };
     }
 

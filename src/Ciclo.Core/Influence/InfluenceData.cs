@@ -78,12 +78,7 @@ internal sealed class InfluenceData
         // engaging event (it is the least of them), so the send rows are those, about a quarter of
         // them: at a hundred million events that took a second off the join. The campaign's audience
         // is joined after it (one join per SELECT), on the server asked.
-        var engagedSends = new SqlSelect(
-            [new(x("campaign_id"), "campaign_id"), new(x("contact_id"), "contact_id"), new(x("contact_customer_id"), "contact_customer_id")],
-            new TableSource(SendTable.Name, "x"))
-        {
-            Where = SendCustomers.Delivered & x("first_engaged_at").IsNotNull(),
-        };
+        var engagedSends = SendEngagements.EngagedSends(SendTable.Name);
         var engaged = dialect.Colocated(new SqlSelect(
             [new(e("campaign_id"), "campaign_id"), new(x("contact_customer_id"), "contact_customer_id"), new(e("occurred_at"), "occurred_at")],
             new TableSource("campaign_events", "e"))
