@@ -22,6 +22,8 @@ ciclo="$root/src/Ciclo.Cli/bin/Release/net10.0/ciclo"
 copy="$work/refresh-$scale"
 rm -rf "$copy" && mkdir -p "$copy"
 cp "$ws" "$copy/ciclo.duckdb"
+# Written to disk before the import, whose commit would otherwise wait for the copy's writeback.
+sync
 day="$copy/one-day.csv"
 python3 - "$data/campaign_events.csv" "$day" <<'PY'
 import collections, csv, datetime, sys
