@@ -12,8 +12,8 @@ namespace Ciclo.Catalog;
 /// instead of grouping all events again. An import of campaign events rewrites the rows of the
 /// campaigns it changes, in the import's own unit of work (<see cref="Refresh"/>); schema step 5
 /// builds it for a workspace made before it, step 6 adds each contact's first engagement (the
-/// earliest click or human open, null when none). Its counts (<see cref="SendCounts"/>) are rewritten
-/// with it. Flags: 1 when the contact has such an event, else 0.
+/// earliest click or human open, null when none). Its rollups (<see cref="Rollups"/>: counts,
+/// customers, engagements) are rewritten with it. Flags: 1 when the contact has such an event, else 0.
 /// </summary>
 public static class SendTable
 {
