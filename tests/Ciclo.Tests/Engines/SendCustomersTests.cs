@@ -114,12 +114,7 @@ public sealed class SendCustomersTests
     /// <summary>The row's first send and first engagement, as UTC instants.</summary>
     private static string[] Firsts(TestWorkspace ws, string campaign, string customer) =>
         [.. ws.Rows($"SELECT first_sent_at, first_engaged_at FROM {SendCustomers.Name} WHERE campaign_id = '{campaign}' AND customer_id = '{customer}'")
-            .Single().Select(v => v switch
-            {
-                DateTimeOffset o => o.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                DateTime t => (t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime()).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "\u2400",
-            })];
+            .Single().Select(ValueText.Utc)];
 
     private static string[] Row(TestWorkspace ws, string sql) => Rows(ws, sql).Single().Split('|');
 

@@ -160,16 +160,9 @@ public sealed class SendEngagementsTests
     private static List<string> Slots(TestWorkspace ws, string campaign, string customer) =>
         [.. ws.Rows($"SELECT {SendEngagements.Slot}, first_engaged_at, last_engaged_at FROM {SendEngagements.Name} " +
                 $"WHERE campaign_id = '{campaign}' AND customer_id = '{customer}' ORDER BY 1")
-            .Select(r => string.Join(' ', r.Select(Utc)))];
-
-    private static string Utc(object? value) => value switch
-    {
-        DateTimeOffset o => o.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        DateTime t => (t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime()).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "\u2400",
-    };
+            .Select(r => string.Join(' ', r.Select(ValueText.Utc)))];
 
     /// <summary>Each row's values as invariant text joined by '|', in order (instants in UTC).</summary>
     private static List<string> Rows(TestWorkspace ws, string sql) =>
-        [.. ws.Rows(sql).Select(row => string.Join('|', row.Select(Utc)))];
+        [.. ws.Rows(sql).Select(row => string.Join('|', row.Select(ValueText.Utc)))];
 }
