@@ -62,12 +62,6 @@ public static class SendCounts
         };
     }
 
-    /// <summary>The statements that make the rows of the campaigns named (all when null) what their
-    /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
-    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name) =>
-        SendTable.ReplaceRollup(dialect, Schema, campaigns, FromSends(campaigns, rows));
-
     /// <summary>
     /// Whether a report on the sends of local days from <paramref name="from"/> to
     /// <paramref name="to"/> (open ends: every send there is) in the time zone may read the counts:

@@ -53,10 +53,4 @@ public static class SendCustomers
             GroupBy = [x("campaign_id"), x("contact_customer_id")],
         };
     }
-
-    /// <summary>The statements that make the rows of the campaigns named (all when null) what their
-    /// per-send rows give now; none where the dialect keeps no rollups. Run after the per-send rows'.</summary>
-    /// <param name="rows">The table the per-send rows are read from: by default the per-send table.</param>
-    public static IReadOnlyList<string> Refresh(SqlDialect dialect, IReadOnlyCollection<string>? campaigns, string rows = SendTable.Name) =>
-        SendTable.ReplaceRollup(dialect, Schema, campaigns, FromSends(campaigns, rows));
 }

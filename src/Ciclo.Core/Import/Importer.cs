@@ -132,10 +132,7 @@ public sealed class Importer(Workspace workspace)
                 : [];
             if (space.IsWarehouse)
             {
-                // A file of fewer events than the per-send rows stored (a day added to a year) goes
-                // through a work table (see RefreshAhead).
-                var throughWork = campaigns.Count > 0 && v.Count($"SELECT count(*) FROM {q(Catalog.SendTable.Name)}") > read;
-                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored, throughWork), progress);
+                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored), progress);
             }
             else
             {
@@ -365,7 +362,7 @@ public sealed class Importer(Workspace workspace)
 
     private static void DropWork(DuckDBConnection v)
     {
-        foreach (var table in new[] { Staging, Rejects, Good, Originals, Catalog.SendTable.WorkTable })
+        foreach (var table in new[] { Staging, Rejects, Good, Originals })
         {
             v.Execute("DROP TABLE IF EXISTS " + table);
         }

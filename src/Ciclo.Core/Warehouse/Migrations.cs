@@ -76,24 +76,22 @@ public static class Migrations
     /// <summary>The per-send table's counts (<see cref="Catalog.SendCounts"/>), built from its rows,
     /// where the dialect keeps rollups; imports keep them current from then on. Run again, it counts
     /// the rows again.</summary>
-    private static IEnumerable<string> SendCountsTable(SqlDialect d) =>
-        d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCounts.Schema, ifNotExists: true).Concat(Catalog.SendCounts.Refresh(d, null)) : [];
+    private static IEnumerable<string> SendCountsTable(SqlDialect d) => Rollup(d, Catalog.SendCounts.Schema);
 
     /// <summary>The per-send table's customers (<see cref="Catalog.SendCustomers"/>), built from its
     /// rows, where the dialect keeps rollups; imports keep them current from then on. Run again, it
     /// groups the rows again.</summary>
-    private static IEnumerable<string> SendCustomersTable(SqlDialect d) =>
-        d.KeepsRollups ? d.CreateTableStatements(Catalog.SendCustomers.Schema, ifNotExists: true).Concat(Catalog.SendCustomers.Refresh(d, null)) : [];
+    private static IEnumerable<string> SendCustomersTable(SqlDialect d) => Rollup(d, Catalog.SendCustomers.Schema);
 
     /// <summary>The per-send table's engagements (<see cref="Catalog.SendEngagements"/>), built from the
     /// events and the per-send rows, where the dialect keeps rollups; imports keep them current from
     /// then on. Run again, it groups the events again.</summary>
-    private static IEnumerable<string> SendEngagementsTable(SqlDialect d) =>
-        d.KeepsRollups
-            ? d.CreateTableStatements(Catalog.SendEngagements.Schema, ifNotExists: true)
-                .Concat(Catalog.SendTable.ReplaceRollup(d, Catalog.SendEngagements.Schema, null,
-                    Catalog.SendEngagements.FromEvents(null, Catalog.SendTable.Name, Catalog.SendTable.StoredEvents)))
-            : [];
+    private static IEnumerable<string> SendEngagementsTable(SqlDialect d) => Rollup(d, Catalog.SendEngagements.Schema);
+
+    /// <summary>A rollup of the per-send table made (if missing) and filled from the stored rows and
+    /// events, where the dialect keeps rollups (<see cref="Catalog.SendTable.RebuildRollup"/>).</summary>
+    private static IEnumerable<string> Rollup(SqlDialect d, EntitySchema rollup) =>
+        d.KeepsRollups ? d.CreateTableStatements(rollup, ifNotExists: true).Concat(Catalog.SendTable.RebuildRollup(d, rollup)) : [];
 
     /// <summary>DuckDB's per-send table and its rollups made again with their rows in campaign
     /// order, as imports now write them (<see cref="DuckDbDialect"/>'s <c>Clustered</c>), so that an
