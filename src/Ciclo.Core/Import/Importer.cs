@@ -139,12 +139,15 @@ public sealed class Importer(Workspace workspace)
                 ApplyToWarehouse(v, entity, summary, Catalog.SendTable.Refresh(workspace.Dialect, campaigns));
             }
 
+            // The import's own row (its id) already marks the data as changed: the version of every
+            // table it wrote moves with it (TableVersions). The surveys' analysis is written after the
+            // import's commit, so answers computed between the two are marked stale once it is done.
             if (entity == Entities.Surveys)
             {
                 Verbatims.VerbatimAnalysisStore.Refresh(workspace);
+                DataVersion.Bump(workspace);
             }
 
-            DataVersion.Bump(workspace);
             progress?.Report(1);
             return summary;
         }

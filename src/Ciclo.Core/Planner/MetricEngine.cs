@@ -24,16 +24,15 @@ public static class MetricEngine
 
         foreach (var query in plan.Queries)
         {
-            using var command = workspace.Connection.CreateCommand();
-            command.CommandText = renderer.Render(query.Select);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            // Kept from an earlier request where the workspace keeps answers and nothing the query reads changed.
+            var answer = QueryRows.Of(workspace, renderer.Render(query.Select));
+            foreach (var row in answer.Rows)
             {
-                var index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                var index = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
                 foreach (var measure in query.Measures)
                 {
-                    var ordinal = reader.GetOrdinal(QueryPlanner.ColumnOf(measure));
-                    double? value = reader.IsDBNull(ordinal) ? null : ToDouble(reader.GetValue(ordinal));
+                    var cell = row[answer.Ordinal(QueryPlanner.ColumnOf(measure))];
+                    double? value = cell is null ? null : ToDouble(cell);
                     if (value is null && measure.Aggregation is AggregateKind.Sum or AggregateKind.Count)
                     {
                         value = 0;
@@ -152,7 +151,7 @@ public static class MetricEngine
         // only. A time zone's offset lies within -12 h..+14 h, so an event more than two days before
         // the latest cannot fall on a later local day; this avoids converting every event.
         var occurred = Sql.Sql.Col("t", "occurred_at");
-        var latestEvent = workspace.Scalar(renderer.Render(new SqlSelect([new SelectItem(Sql.Sql.Max(occurred), "at")], new TableSource("campaign_events", "t"))));
+        var latestEvent = First(workspace, renderer.Render(new SqlSelect([new SelectItem(Sql.Sql.Max(occurred), "at")], new TableSource("campaign_events", "t"))));
         if (latestEvent is not (null or DBNull))
         {
             DateTime? last = latestEvent switch
@@ -169,7 +168,7 @@ public static class MetricEngine
 
         var union = new UnionSource(selects, "u");
         var select = new SqlSelect([new SelectItem(Sql.Sql.Max(Sql.Sql.Col("u", "day")), "day")], union);
-        var value = workspace.Scalar(renderer.Render(select));
+        var value = First(workspace, renderer.Render(select));
         return value switch
         {
             DateOnly d => d,
@@ -177,4 +176,8 @@ public static class MetricEngine
             _ => null,
         };
     }
+
+    /// <summary>The first value of a one-value query's answer (null for none or NULL), kept like the measures' answers.</summary>
+    private static object? First(Workspace workspace, string sql) =>
+        QueryRows.Of(workspace, sql).Rows is [var row, ..] ? row[0] : null;
 }

@@ -36,6 +36,10 @@ public sealed class Workspace : IDisposable
 
     public WorkspaceSettings Settings { get; }
 
+    /// <summary>Where report queries keep their answers across requests (<see cref="QueryResultCache"/>);
+    /// none by default, so that every statement reads the rows as they are.</summary>
+    public QueryResultCache? QueryResults { get; set; }
+
     public static Workspace Create(string db, WorkspaceSettings settings)
     {
         var address = WarehouseAddress.Parse(db);

@@ -12,7 +12,9 @@ namespace Ciclo.Server;
 /// of a few reading connections and runs the whole read in one transaction, a snapshot: readers go
 /// on while an import runs and see the data before it or after it, never half of it. Report answers
 /// are served through <see cref="Cached"/> from a <see cref="ResultCache"/> keyed by the data version
-/// read in the same snapshot as the answer.
+/// read in the same snapshot as the answer. Below them, the report queries' own answers are kept
+/// per statement (<see cref="QueryResultCache"/>, DuckDB and PostgreSQL), so that after an import the
+/// next answer runs again only the queries that read what the import changed.
 /// </summary>
 public sealed class WorkspaceAccess : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class WorkspaceAccess : IDisposable
     private readonly ConcurrentBag<Workspace> _idle = [];
     private readonly Workspace _workspace;
     private readonly ResultCache _cache = new();
+    private readonly QueryResultCache _queryResults = new();
     private bool _disposed;
 
     // A DuckDB file is locked by the process that opens it for writing: only this process can
@@ -42,6 +45,9 @@ public sealed class WorkspaceAccess : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The report queries' answers kept across requests, shared by the reading connections.</summary>
+    public QueryResultCache QueryResults => _queryResults;
 
     /// <summary>Runs <paramref name="work"/> on the writing connection, alone.</summary>
     public async Task<T> Use<T>(Func<Workspace, T> work, CancellationToken cancellationToken)
@@ -119,6 +125,8 @@ public sealed class WorkspaceAccess : IDisposable
                 return work(reader);
             }
 
+            // Reads are snapshots here, so a query's answer and the version it is kept under agree.
+            reader.QueryResults = _queryResults;
             using var snapshot = reader.Connection.BeginTransaction(reader.Engine.Kind == Engine.Postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified);
             try
             {

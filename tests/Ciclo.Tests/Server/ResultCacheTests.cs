@@ -71,6 +71,48 @@ public sealed class ResultCacheTests
             .ContinueWith(t => System.Text.Encoding.UTF8.GetString(t.Result), TaskScheduler.Default);
     }
 
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    public async Task After_an_events_import_only_the_queries_that_read_the_events_run_again(string engine)
+    {
+        using var ws = Fixtures.ExampleWorkspace(engine);
+        var dbPath = ws.DbPath;
+        if (engine == "duckdb")
+        {
+            ws.Close(); // the server holds a DuckDB file alone; the import goes through it below
+        }
+
+        var request = new MetricRequest(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30));
+        string Dashboard(Workspace w) => MetricJsonPresenter.Render(MetricEngine.Run(w, request));
+        using var access = new WorkspaceAccess(dbPath);
+        var first = await Cached();
+        var kept = access.QueryResults.Kept;
+        Assert.Contains(kept.Values, k => k.Version.Contains("campaign_events=", StringComparison.Ordinal));
+
+        // A new send of a customer campaign to a new contact of an existing customer.
+        var csv = ws.File("sent.csv", "campaign_id,contact_id,customer_id,event,occurred_at,machine_open", "K0,cache@c26.example,C26,sent,2024-06-15T09:00:00+00:00,");
+        await access.Use(w => new Ciclo.Import.Importer(w).Import(Ciclo.Import.Entities.CampaignEvents, csv), CancellationToken.None);
+
+        var answer = await Cached();
+        Assert.NotEqual(first, answer);
+        var fresh = await access.Read(w =>
+        {
+            w.QueryResults = null; // every statement read now
+            return Dashboard(w);
+        }, CancellationToken.None);
+        Assert.Equal(fresh, answer);
+        var after = access.QueryResults.Kept;
+        foreach (var (sql, (version, rows)) in kept)
+        {
+            var readsEvents = version.Contains("campaign_events=", StringComparison.Ordinal);
+            Assert.True(readsEvents != ReferenceEquals(rows, after[sql].Rows), version);
+        }
+
+        Task<string> Cached() => access.Cached("/api/metrics?from=2024-01-01&to=2024-06-30", Dashboard, CancellationToken.None)
+            .ContinueWith(t => System.Text.Encoding.UTF8.GetString(t.Result), TaskScheduler.Default);
+    }
+
     private static double Total(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("periods")[0].GetProperty("metrics").GetProperty("total_revenue").GetProperty("value").GetDouble();
 }
