@@ -6,8 +6,12 @@
 # the day after the dataset ends (new events of existing campaigns and contacts, as a daily export
 # would bring). Times `ciclo import` of that file (validation, upsert and the per-send rows of the
 # campaigns it touches) and each dashboard command as a fresh process, then checks the per-send
-# table against the events. Appends to bench/results/SCALE/refresh.txt. CICLO_REFRESH_IMPORT_ONLY=1
-# times the import of the day only (for L, where each dashboard command takes minutes).
+# table against the events. Then, on a second copy served by `ciclo serve`, the dashboard's five
+# requests answered once (the server's caches filled), the day uploaded through the API, and the
+# first answer of each request after it: what a team on a shared server waits for. Appends to
+# bench/results/SCALE/refresh.txt. CICLO_REFRESH_IMPORT_ONLY=1 times the import of the day only, as a
+# command (for L, where each dashboard command takes minutes); CICLO_REFRESH_SERVER_ONLY=1 runs the
+# server's part only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -22,6 +26,7 @@ ciclo="$root/src/Ciclo.Cli/bin/Release/net10.0/ciclo"
 copy="$work/refresh-$scale"
 rm -rf "$copy" && mkdir -p "$copy"
 cp "$ws" "$copy/ciclo.duckdb"
+if [ "${CICLO_REFRESH_IMPORT_ONLY:-0}" != 1 ]; then cp "$ws" "$copy/served.duckdb"; fi
 # Written to disk before the import, whose commit would otherwise wait for the copy's writeback.
 sync
 day="$copy/one-day.csv"
@@ -48,9 +53,36 @@ with open(source, newline="") as f, open(target, "w", newline="") as o:
 print(f"busiest day {busiest}: {days[busiest]} events, shifted to {datetime.date.fromisoformat(busiest) + shift}", file=sys.stderr)
 PY
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1"; }
+
+# The day through a server that has answered the dashboard once: upload, then each request's first answer.
+served() {
+  local port base server p t total=0
+  port=$((5900 + RANDOM % 300))
+  base="http://127.0.0.1:$port"
+  "$ciclo" serve --db "$copy/served.duckdb" --urls "$base" --rate-limit 0 >"$copy/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -sf "$base/api/health" >/dev/null && break; sleep 1; done
+  local paths=("/api/metrics?from=2024-11-01&to=2026-11-30" "/api/metrics?from=2025-12-01&to=2026-11-30&stage=expand"
+               "/api/campaigns?from=2024-11-01&to=2026-11-30" "/api/influence?model=last" "/api/programmes?from=2024-11-01&to=2026-11-30")
+  for p in "${paths[@]}"; do
+    echo "server, before the day, first answer $p: $(curl -sf -o /dev/null -w '%{time_total}' "$base$p")s"
+  done
+  t=$(curl -sf -o "$copy/upload.json" -w '%{time_total}' -F "file=@$day;type=text/csv" "$base/api/imports/campaign_events")
+  echo "server, the day uploaded and imported: ${t}s ($(python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; print(s["inserted"], "inserted,", s["rejected"], "rejected")' "$copy/upload.json"))"
+  for p in "${paths[@]}"; do
+    t=$(curl -sf -o /dev/null -w '%{time_total}' "$base$p")
+    total=$(python3 -c "print(round($total + $t, 3))")
+    echo "server, after the day, first answer $p: ${t}s"
+  done
+  echo "server, after the day, the five requests in turn: ${total}s"
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+}
+
 {
   echo "refresh $scale · $(date -u +%Y-%m-%dT%H:%MZ) · load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "one day: $(($(wc -l <"$day") - 1)) events in $(tail -n +2 "$day" | cut -d, -f1 | sort -u | wc -l) campaigns"
+  if [ "${CICLO_REFRESH_SERVER_ONLY:-0}" = 1 ]; then served; exit 0; fi
   /usr/bin/time -v -o "$copy/t" "$ciclo" import campaign_events "$day" --db "$copy/ciclo.duckdb" >/dev/null
   echo "import of the day: $(elapsed "$copy/t")"
   if [ "${CICLO_REFRESH_IMPORT_ONLY:-0}" = 1 ]; then exit 0; fi
@@ -62,5 +94,6 @@ elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1"; }
     echo "after the day, cold (new process): ciclo $cmd: $(elapsed "$copy/t")"
   done
   "$ciclo" check --db "$copy/ciclo.duckdb" | tail -1 || true
+  served
 } | tee -a "$out"
 rm -rf "$copy"
