@@ -18,4 +18,11 @@ public sealed record ImportSummary(
 
     /// <summary>Rejected numbers and dates that look written in a local form (read without a culture).</summary>
     public long LocalFormsRejected { get; init; }
+
+    /// <summary>The import's row in the workspace's <c>imports</c> table.</summary>
+    public long ImportId { get; init; }
+
+    /// <summary>The campaigns whose per-send rows the import rewrote (an import of campaign events):
+    /// what it changed of the tables derived from the events.</summary>
+    public IReadOnlyList<string> RewrittenCampaigns { get; init; } = [];
 }

@@ -130,14 +130,10 @@ public sealed class Importer(Workspace workspace)
             var campaigns = entity == Entities.CampaignEvents
                 ? ValidationSpace.Read(v, $"SELECT DISTINCT campaign_id FROM {Good}", 1).Select(r => (string)r[0]!).ToList()
                 : [];
-            if (space.IsWarehouse)
-            {
-                ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored), progress);
-            }
-            else
-            {
-                ApplyToWarehouse(v, entity, summary, Catalog.SendTable.Refresh(workspace.Dialect, campaigns));
-            }
+            var importId = space.IsWarehouse
+                ? ApplyInPlace(v, entity, summary, sameKey, Catalog.SendTable.RefreshAhead(workspace.Dialect, campaigns, Good, meetsStored), progress)
+                : ApplyToWarehouse(v, entity, summary, Catalog.SendTable.Refresh(workspace.Dialect, campaigns));
+            summary = summary with { ImportId = importId, RewrittenCampaigns = campaigns };
 
             // The import's own row (its id) already marks the data as changed: the version of every
             // table it wrote moves with it (TableVersions). The surveys' analysis is written after the
@@ -220,7 +216,7 @@ public sealed class Importer(Workspace workspace)
 
     /// <summary>DuckDB workspace: the checked rows are already beside the tables. The derived rows
     /// are written first, from the stored rows and the checked ones (<see cref="Catalog.SendTable.RefreshAhead"/>).</summary>
-    private void ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, string sameKey, IReadOnlyList<string> derived, IProgress<double>? progress)
+    private long ApplyInPlace(DuckDBConnection v, EntitySchema entity, ImportSummary s, string sameKey, IReadOnlyList<string> derived, IProgress<double>? progress)
     {
         var d = workspace.Dialect;
         var q = d.QuoteIdentifier;
@@ -246,10 +242,11 @@ public sealed class Importer(Workspace workspace)
         v.Execute(d.Upsert(Tables.Imports, ImportRow(importId, s)));
         BeforeCommit?.Invoke();
         tx.Commit();
+        return importId;
     }
 
     /// <summary>Another engine: the checked rows travel in bulk, in one unit of work of that engine.</summary>
-    private void ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
+    private long ApplyToWarehouse(DuckDBConnection v, EntitySchema entity, ImportSummary s, IReadOnlyList<string> derived)
     {
         var vq = DuckDbDialect.Instance.QuoteIdentifier;
         var rows = ValidationSpace.Read(v, $"SELECT {string.Join(", ", entity.Columns.Select(c => vq(c.Name)))} FROM {Good}", entity.Columns.Count).ToList();
@@ -267,6 +264,7 @@ public sealed class Importer(Workspace workspace)
         });
         workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count == 0 ? [entity.Table]
             : workspace.Dialect.KeepsRollups ? [entity.Table, Catalog.SendTable.Name, .. Catalog.SendTable.Rollups.Select(r => r.Schema.Table)] : [entity.Table, Catalog.SendTable.Name]);
+        return importId;
     }
 
     private static object?[] ImportRow(long importId, ImportSummary s) =>

@@ -13,11 +13,14 @@ namespace Ciclo.Influence;
 /// </summary>
 public static class InfluenceCalculator
 {
-    public static InfluenceReport Run(Workspace workspace, AttributionModel model, int? windowDays = null, string? timeZone = null)
+    /// <param name="kept">Where a long-running process keeps what influence read, so that after an
+    /// import of events only the campaigns it changed are read again (<see cref="InfluenceKeeper"/>);
+    /// without it everything is read.</param>
+    public static InfluenceReport Run(Workspace workspace, AttributionModel model, int? windowDays = null, string? timeZone = null, InfluenceKeeper? kept = null)
     {
         var window = windowDays ?? workspace.Settings.AttributionWindowDays;
         var tz = timeZone ?? workspace.Settings.TimeZone;
-        var data = InfluenceData.Load(workspace, tz, window);
+        var data = kept is null ? InfluenceData.Load(workspace, tz, window) : kept.Data(workspace, tz, window);
         var latest = MetricEngine.LatestDataDay(workspace, tz);
         var credit = Credit(data, model, window);
 

@@ -35,11 +35,10 @@ internal sealed class InfluenceData
     {
         var data = new InfluenceData();
         var sql = Render(workspace, timeZone, window: window);
-        Read(workspace, sql.Engagements, r => data.Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)), ToUtc(r.GetValue(4))));
+        data.ReadEngagements(workspace, sql.Engagements);
         Read(workspace, sql.Bookings, r => data.Bookings.Add(new Booking(
             r.GetString(0), Day(r.GetValue(1)), r.IsDBNull(2) ? double.NaN : Planner.MetricEngine.ToDouble(r.GetValue(2)))));
-        Read(workspace, sql.Activity, r => data.Activity[r.GetString(0)] = new CampaignActivity(
-            r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.IsDBNull(7) ? null : Day(r.GetValue(7))));
+        data.ReadActivity(workspace, sql.Activity);
         ReadRates(workspace, RatesSql(workspace, timeZone, window, null), data.CampaignRates);
         var programmeCampaigns = data.Activity.Where(a => a.Value.Program is not null).Select(a => a.Key).ToList();
         if (programmeCampaigns.Count > 0)
@@ -50,21 +49,82 @@ internal sealed class InfluenceData
         return data;
     }
 
+    /// <summary>
+    /// What <see cref="Load"/> would read now, given what it read before and the campaigns whose
+    /// events changed since (and nothing else): this data's engagements, rates and bookings of the
+    /// other campaigns are kept, those campaigns' engagements and rates are read again, and so are the
+    /// rates of their programmes and every campaign's activity (a few hundred rows). A campaign's
+    /// engagements and rates read its own per-send rows and the revenue only, and a programme's the
+    /// rows of its campaigns; bookings read the revenue. So after a day of events only the day's
+    /// campaigns are read: in campaign order, their blocks of the per-send tables.
+    /// </summary>
+    public InfluenceData Reread(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string> campaigns)
+    {
+        var changed = campaigns.ToHashSet(StringComparer.Ordinal);
+        var data = new InfluenceData();
+        foreach (var (campaign, customer, day, first, last) in Engagements.WithIds())
+        {
+            if (!changed.Contains(campaign))
+            {
+                data.Engagements.Add(campaign, customer, day, first, last);
+            }
+        }
+
+        var sql = Render(workspace, timeZone, window: window, campaigns: changed);
+        data.ReadEngagements(workspace, sql.Engagements);
+        data.Bookings.AddRange(Bookings);
+        data.ReadActivity(workspace, sql.Activity);
+        foreach (var (campaign, rates) in CampaignRates.Where(r => !changed.Contains(r.Key)))
+        {
+            data.CampaignRates[campaign] = rates;
+        }
+
+        ReadRates(workspace, RatesSql(workspace, timeZone, window, null, campaigns: changed), data.CampaignRates);
+        var programmes = changed.SelectMany(id => new[] { Activity.GetValueOrDefault(id)?.Program, data.Activity.GetValueOrDefault(id)?.Program })
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (program, rates) in ProgrammeRates.Where(r => !programmes.Contains(r.Key)))
+        {
+            data.ProgrammeRates[program] = rates;
+        }
+
+        var programmeCampaigns = data.Activity.Where(a => a.Value.Program is { } p && programmes.Contains(p)).Select(a => a.Key).ToList();
+        if (programmeCampaigns.Count > 0)
+        {
+            ReadRates(workspace, RatesSql(workspace, timeZone, window, programmeCampaigns), data.ProgrammeRates);
+        }
+
+        return data;
+    }
+
+    private void ReadEngagements(Workspace workspace, string sql) =>
+        Read(workspace, sql, r => Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)), ToUtc(r.GetValue(4))));
+
+    private void ReadActivity(Workspace workspace, string sql) =>
+        Read(workspace, sql, r => Activity[r.GetString(0)] = new CampaignActivity(
+            r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.IsDBNull(7) ? null : Day(r.GetValue(7))));
+
     /// <param name="counted">Whether the campaigns' activity reads the per-send table's counts; by
     /// default where they answer the time zone (<see cref="SendCounts.Usable"/>).</param>
     /// <param name="window">The attribution window's days; by default the workspace's.</param>
     /// <param name="engagedRollup">Whether the engagements are read from the per-send table's
     /// engagements (<see cref="SendEngagements"/>) or from the events; by default where they answer the
     /// time zone (<see cref="SendEngagements.Usable"/>).</param>
-    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null, bool? engagedRollup = null) =>
+    /// <param name="campaigns">The campaigns whose engagements are read; all when null.</param>
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null, bool? engagedRollup = null, IReadOnlyCollection<string>? campaigns = null) =>
         Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null),
-            window ?? workspace.Settings.AttributionWindowDays, engagedRollup ?? SendEngagements.Usable(workspace, timeZone));
+            window ?? workspace.Settings.AttributionWindowDays, engagedRollup ?? SendEngagements.Usable(workspace, timeZone), campaigns);
 
     /// <summary>The statements as <paramref name="dialect"/> renders them for a reporting currency and
     /// time zone; the campaigns' activity from the per-send table's counts or from its rows, the
     /// engagements from its engagements or from the events.</summary>
-    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window, bool engagedRollup = false)
+    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window, bool engagedRollup = false, IReadOnlyCollection<string>? campaigns = null)
     {
+        var customerCampaigns = Col("c", "audience").Eq("customers");
+        if (campaigns is not null)
+        {
+            customerCampaigns &= Col("c", "campaign_id").In([.. campaigns.Order(StringComparer.Ordinal)]);
+        }
+
         var renderer = Renderer(dialect, currency, timeZone);
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
@@ -97,7 +157,7 @@ internal sealed class InfluenceData
         ], new SubquerySource(engaged, "g"))
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
-            Where = c("audience").Eq("customers"),
+            Where = customerCampaigns,
         };
 
         // The same from the engagements kept per quarter of an hour: a quarter of an hour lies on one
@@ -110,7 +170,7 @@ internal sealed class InfluenceData
         ], new TableSource(SendEngagements.Name, "g"))
         {
             Joins = [new JoinItem(JoinKind.Inner, new TableSource("campaigns", "c"), c("campaign_id").Eq(g("campaign_id")))],
-            Where = c("audience").Eq("customers"),
+            Where = customerCampaigns,
         };
 
         // Only an engagement followed by a booking within the window can take credit: the others (two
@@ -184,12 +244,13 @@ internal sealed class InfluenceData
     /// </summary>
     /// <param name="rollup">Whether the pairs are read from the per-send table's customers
     /// (<see cref="SendCustomers"/>) or grouped from its rows; by default where the dialect keeps them.</param>
-    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null) =>
-        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup);
+    /// <param name="campaigns">Per campaign, the campaigns whose rates are read; all when null.</param>
+    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null, IReadOnlyCollection<string>? campaigns = null) =>
+        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup, campaigns);
 
     /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?)"/> as
     /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
-    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null)
+    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null, IReadOnlyCollection<string>? campaigns = null)
     {
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
@@ -197,7 +258,8 @@ internal sealed class InfluenceData
         var r = (string n) => Col("r", n);
         var k = (string n) => Col("k", n);
         var onShards = dialect.GroupsOnShards;
-        var only = programmeCampaigns is null ? null : x("campaign_id").In([.. programmeCampaigns.Order(StringComparer.Ordinal)]);
+        var scope = programmeCampaigns ?? campaigns;
+        var only = scope is null ? null : x("campaign_id").In([.. scope.Order(StringComparer.Ordinal)]);
         // Each campaign's customers with their first send and first engagement: the per-send table's
         // customers where the dialect keeps them (one row per pair already), else its delivered rows,
         // which on shards each shard first groups per pair.

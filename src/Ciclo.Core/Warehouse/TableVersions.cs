@@ -75,6 +75,18 @@ public sealed class TableVersions
         return version.Append(_token).ToString();
     }
 
+    /// <summary>The latest import of an entity (0 when none).</summary>
+    public long Latest(string entity) => _latestImport.GetValueOrDefault(entity);
+
+    /// <summary>Whether no import of any entity but <paramref name="entity"/>, and nothing that replaces
+    /// the token, came between <paramref name="earlier"/> and these versions.</summary>
+    public bool SameExcept(TableVersions earlier, string entity)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return _token == earlier._token &&
+               _latestImport.Keys.Union(earlier._latestImport.Keys).All(e => e == entity || Latest(e) == earlier.Latest(e));
+    }
+
     private static Dictionary<string, string> BuildEntityOfTable()
     {
         var map = Entities.All.ToDictionary(e => e.Table, e => e.Name, StringComparer.Ordinal);

@@ -58,6 +58,7 @@ public static class ImportsApi
                             throw new FileRefusedException(name, e.MessageKey, [.. e.Arguments.Skip(1)]);
                         }
                     }, ct);
+                    workspace.Influence.Imported(summary);
                     return JsonText.Write(w =>
                     {
                         w.WriteStartObject();

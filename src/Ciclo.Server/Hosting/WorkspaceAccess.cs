@@ -49,6 +49,9 @@ public sealed class WorkspaceAccess : IDisposable
     /// <summary>The report queries' answers kept across requests, shared by the reading connections.</summary>
     public QueryResultCache QueryResults => _queryResults;
 
+    /// <summary>What influence read, kept across requests; told of every import made through this server.</summary>
+    public Influence.InfluenceKeeper Influence { get; } = new();
+
     /// <summary>Runs <paramref name="work"/> on the writing connection, alone.</summary>
     public async Task<T> Use<T>(Func<Workspace, T> work, CancellationToken cancellationToken)
     {

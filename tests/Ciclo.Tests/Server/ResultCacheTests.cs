@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Ciclo.Catalog;
@@ -111,6 +112,27 @@ public sealed class ResultCacheTests
 
         Task<string> Cached() => access.Cached("/api/metrics?from=2024-01-01&to=2024-06-30", Dashboard, CancellationToken.None)
             .ContinueWith(t => System.Text.Encoding.UTF8.GetString(t.Result), TaskScheduler.Default);
+    }
+
+    [Fact]
+    public async Task After_an_upload_of_events_influence_reads_again_only_the_campaigns_it_rewrote()
+    {
+        using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+        var access = factory.Services.GetRequiredService<WorkspaceAccess>();
+        var first = await client.GetStringAsync("/api/influence?model=linear");
+        Assert.Equal((1L, 0L), (access.Influence.Loads, access.Influence.Rereads));
+
+        using var form = new MultipartFormDataContent();
+        var csv = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open\nK0,new@c26.example,C26,sent,2024-05-30T08:00:00+00:00,\nK0,new@c26.example,C26,clicked,2024-05-30T09:00:00+00:00,\n";
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "click.csv");
+        (await client.PostAsync("/api/imports/campaign_events", form)).EnsureSuccessStatusCode();
+
+        var after = await client.GetStringAsync("/api/influence?model=linear");
+        Assert.Equal((1L, 1L), (access.Influence.Loads, access.Influence.Rereads));
+        var fresh = await access.Read(w => InfluencePresenter.Json(Ciclo.Influence.InfluenceCalculator.Run(w, Ciclo.Influence.AttributionModel.Linear)), CancellationToken.None);
+        Assert.Equal(fresh, after);
+        Assert.NotEqual(first, after);
     }
 
     private static double Total(string json) =>
