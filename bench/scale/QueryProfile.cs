@@ -123,6 +123,30 @@ internal static class InfluenceProfile
         var load = Stopwatch.StartNew();
         Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
         Console.WriteLine($"{load.Elapsed.TotalSeconds,8:F3} s  load (all of them, into memory)");
+        if (Environment.GetEnvironmentVariable("CICLO_PROFILE_REREAD_DAY") is { Length: > 0 } day)
+        {
+            // What the server reads after a day of events: the campaigns with events on DAY (UTC) read again.
+            var campaigns = Ciclo.Warehouse.QueryRows.Read(workspace.Connection,
+                $"SELECT DISTINCT campaign_id FROM campaign_events WHERE occurred_at >= TIMESTAMPTZ '{day} 00:00:00+00' AND occurred_at < TIMESTAMPTZ '{day} 00:00:00+00' + INTERVAL 1 DAY")
+                .Rows.Select(r => (string)r[0]!).ToList();
+            var data = Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
+            var sql = Ciclo.Influence.InfluenceData.Render(workspace, tz, window: window, campaigns: campaigns);
+            foreach (var (name, statement) in new[]
+            {
+                ("engagements of the day's campaigns", sql.Engagements),
+                ("rates of the day's campaigns", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns)),
+            })
+            {
+                var watch = Stopwatch.StartNew();
+                var rows = Ciclo.Warehouse.QueryRows.Read(workspace.Connection, statement).Rows.Count;
+                Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {name} ({campaigns.Count}) {rows} rows");
+            }
+
+            var reread = Stopwatch.StartNew();
+            data.Reread(workspace, tz, window, campaigns);
+            Console.WriteLine($"{reread.Elapsed.TotalSeconds,8:F3} s  reread of the {campaigns.Count} campaigns, into memory");
+        }
+
         var report = Stopwatch.StartNew();
         Ciclo.Influence.InfluenceCalculator.Run(workspace, Ciclo.Influence.AttributionModel.Last);
         Console.WriteLine($"{report.Elapsed.TotalSeconds,8:F3} s  report (last touch, load included)");
