@@ -59,7 +59,7 @@ served() {
   local port base server p t total=0
   port=$((5900 + RANDOM % 300))
   base="http://127.0.0.1:$port"
-  "$ciclo" serve --db "$copy/served.duckdb" --urls "$base" --rate-limit 0 >"$copy/serve.log" 2>&1 &
+  /usr/bin/time -v -o "$copy/serve.time" "$ciclo" serve --db "$copy/served.duckdb" --urls "$base" --rate-limit 0 >"$copy/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -sf "$base/api/health" >/dev/null && break; sleep 1; done
   local paths=("/api/metrics?from=2024-11-01&to=2026-11-30" "/api/metrics?from=2025-12-01&to=2026-11-30&stage=expand"
@@ -75,8 +75,9 @@ served() {
     echo "server, after the day, first answer $p: ${t}s"
   done
   echo "server, after the day, the five requests in turn: ${total}s"
-  kill "$server"
+  pkill -TERM -P "$server" || true # the server, under /usr/bin/time
   wait "$server" 2>/dev/null || true
+  echo "server, peak memory: $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MiB", $2 / 1024}' "$copy/serve.time")"
 }
 
 {

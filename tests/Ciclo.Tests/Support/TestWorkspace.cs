@@ -50,25 +50,7 @@ public sealed class TestWorkspace : IDisposable
     public void Reopen() => Workspace = Workspace.Open(DbPath);
 
     /// <summary>Every row a query returns, each as its values (null for SQL NULL), in order.</summary>
-    public List<object?[]> Rows(string sql)
-    {
-        using var command = Workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
-    }
+    public List<object?[]> Rows(string sql) => [.. QueryRows.Read(Workspace.Connection, sql).Rows];
 
     public long Count(string table) => Convert.ToInt64(Workspace.Scalar("SELECT count(*) FROM " + Workspace.Dialect.TableReference(table)));
 
