@@ -131,10 +131,14 @@ internal static class InfluenceProfile
                 .Rows.Select(r => (string)r[0]!).ToList();
             var data = Ciclo.Influence.InfluenceData.Load(workspace, tz, window);
             var sql = Ciclo.Influence.InfluenceData.Render(workspace, tz, window: window, campaigns: campaigns);
+            var programmes = campaigns.Select(id => data.Activity.GetValueOrDefault(id)?.Program).OfType<string>().ToHashSet();
+            var programmeCampaigns = data.Activity.Where(a => a.Value.Program is { } p && programmes.Contains(p)).Select(a => a.Key).ToList();
             foreach (var (name, statement) in new[]
             {
                 ("engagements of the day's campaigns", sql.Engagements),
                 ("rates of the day's campaigns", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns)),
+                ($"rates of their programmes ({string.Join(", ", programmes.Order())}, {programmeCampaigns.Count} campaigns)",
+                    Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
             })
             {
                 var watch = Stopwatch.StartNew();
@@ -145,6 +149,13 @@ internal static class InfluenceProfile
             var reread = Stopwatch.StartNew();
             data.Reread(workspace, tz, window, campaigns);
             Console.WriteLine($"{reread.Elapsed.TotalSeconds,8:F3} s  reread of the {campaigns.Count} campaigns, into memory");
+
+            // The report from data kept: the calculation in memory and the latest data day only.
+            var keeper = new Ciclo.Influence.InfluenceKeeper();
+            Ciclo.Influence.InfluenceCalculator.Run(workspace, Ciclo.Influence.AttributionModel.Last, kept: keeper);
+            var calculation = Stopwatch.StartNew();
+            Ciclo.Influence.InfluenceCalculator.Run(workspace, Ciclo.Influence.AttributionModel.Last, kept: keeper);
+            Console.WriteLine($"{calculation.Elapsed.TotalSeconds,8:F3} s  report from the data kept (the calculation and the latest day)");
         }
 
         var report = Stopwatch.StartNew();

@@ -31,6 +31,35 @@ internal sealed class EngagementTable
 
     public int? CustomerNumber(string customer) => _customers.TryGetValue(customer, out var n) ? n : null;
 
+    /// <summary>A copy without the rows of the campaigns named, each id keeping its number (an id left
+    /// without rows is like one never seen: no row reads it). The rows are copied as they are: at L's
+    /// 3.1M engagements, 1.1 s through <see cref="Add"/> with its lookups.</summary>
+    public EngagementTable Without(IReadOnlySet<string> campaigns)
+    {
+        var copy = new EngagementTable();
+        foreach (var id in CampaignIds)
+        {
+            Number(copy._campaigns, copy.CampaignIds, id);
+        }
+
+        foreach (var id in CustomerIds)
+        {
+            Number(copy._customers, copy.CustomerIds, id);
+        }
+
+        var dropped = CampaignIds.Select(campaigns.Contains).ToArray();
+        copy._rows.Capacity = _rows.Count;
+        foreach (var row in _rows)
+        {
+            if (!dropped[row.Campaign])
+            {
+                copy._rows.Add(row);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>Each campaign number's place in the ordinal order of the campaign ids (ties of an
     /// instant go to the first id).</summary>
     public int[] CampaignRank

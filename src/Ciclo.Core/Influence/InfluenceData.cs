@@ -21,7 +21,7 @@ internal sealed class InfluenceData
 
     public sealed record CampaignActivity(string Name, string? Program, long Sends, long Delivered, long Opened, long Clicked, int? LastSendDay);
 
-    public EngagementTable Engagements { get; } = new();
+    public EngagementTable Engagements { get; private init; } = new();
     public List<Booking> Bookings { get; } = [];
     public Dictionary<string, CampaignActivity> Activity { get; } = [];
     public Dictionary<string, Rates> CampaignRates { get; } = [];
@@ -61,14 +61,7 @@ internal sealed class InfluenceData
     public InfluenceData Reread(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string> campaigns)
     {
         var changed = campaigns.ToHashSet(StringComparer.Ordinal);
-        var data = new InfluenceData();
-        foreach (var (campaign, customer, day, first, last) in Engagements.WithIds())
-        {
-            if (!changed.Contains(campaign))
-            {
-                data.Engagements.Add(campaign, customer, day, first, last);
-            }
-        }
+        var data = new InfluenceData { Engagements = Engagements.Without(changed) };
 
         var sql = Render(workspace, timeZone, window: window, campaigns: changed);
         data.ReadEngagements(workspace, sql.Engagements);

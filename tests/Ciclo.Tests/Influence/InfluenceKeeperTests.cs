@@ -7,7 +7,9 @@ namespace Ciclo.Tests.Influence;
 /// <summary>Influence kept between reports (<see cref="InfluenceKeeper"/>): after imports of events
 /// made through the keeper's process, the reports from the data kept, with only the changed campaigns
 /// read again, are exactly the reports read whole, under every model, zone and window; any other
-/// change reads everything again.</summary>
+/// change reads everything again. The events arrive in halves, the later half in two imports (four
+/// campaigns, then the others), and last two campaigns' human opens are flagged as machines' (the
+/// same keys): an import can take engagements away as well as add them.</summary>
 public sealed class InfluenceKeeperTests
 {
     public static TheoryData<string> Engines => new() { "duckdb", "postgres" };
@@ -26,11 +28,15 @@ public sealed class InfluenceKeeperTests
         // Later events in two imports: of four campaigns, then of the others.
         string[] firstFour = ["K0", "K1", "K2", "K3"];
         var later = rows[half..];
+        // Then K0's and K2's human opens flagged again as machines' (the same keys): engagements that go.
+        var reflagged = rows.Select(r => r.Split(',')).Where(f => f[0] is "K0" or "K2" && f[3] == "opened" && f[5] != "true")
+            .Select(f => string.Join(',', f[..5]) + ",true");
         var parts = new[]
         {
             ws.File("events-1.csv", [lines[0], .. rows[..half]]),
             ws.File("events-2.csv", [lines[0], .. later.Where(r => firstFour.Contains(r.Split(',')[0]))]),
             ws.File("events-3.csv", [lines[0], .. later.Where(r => !firstFour.Contains(r.Split(',')[0]))]),
+            ws.File("events-4.csv", [lines[0], .. reflagged]),
         };
         foreach (var entity in Fixtures.ExampleOrder)
         {
