@@ -75,6 +75,8 @@ served() {
     echo "server, after the day, first answer $p: ${t}s"
   done
   echo "server, after the day, the five requests in turn: ${total}s"
+  # Influence under another model reads nothing: the calculation from the data kept, and the latest day.
+  echo "server, after the day, first answer /api/influence?model=first (influence's data kept): $(curl -sf -o /dev/null -w '%{time_total}' "$base/api/influence?model=first")s"
   pkill -TERM -P "$server" || true # the server, under /usr/bin/time
   wait "$server" 2>/dev/null || true
   echo "server, peak memory: $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MiB", $2 / 1024}' "$copy/serve.time")"
