@@ -14,6 +14,8 @@ public static class MetricEngine
         var plan = QueryPlanner.Plan(request, workspace.Dialect.SupportsRangeJoins, workspace.Dialect.SharesRepeatedExpressions, Rollups(workspace, request));
         var context = Context(workspace, request) with { Periods = plan.Periods };
         var renderer = new SqlRenderer(workspace.Dialect, context);
+        // Read once for all the statements, where the workspace keeps answers (QueryRows.Of).
+        var versions = workspace.QueryResults is null ? null : TableVersions.Read(workspace);
         var values = new Dictionary<string, double?>[plan.Periods.Count];
         for (var i = 0; i < values.Length; i++)
         {
@@ -25,7 +27,7 @@ public static class MetricEngine
         foreach (var query in plan.Queries)
         {
             // Kept from an earlier request where the workspace keeps answers and nothing the query reads changed.
-            var answer = QueryRows.Of(workspace, renderer.Render(query.Select));
+            var answer = QueryRows.Of(workspace, renderer.Render(query.Select), versions);
             foreach (var row in answer.Rows)
             {
                 var index = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
@@ -43,7 +45,7 @@ public static class MetricEngine
             }
         }
 
-        var latest = LatestDataDay(workspace, context);
+        var latest = LatestDataDay(workspace, context, versions);
         var benchmarks = BenchmarkStore.Load(workspace);
         var periods = plan.Periods.Select((period, i) =>
         {
@@ -132,7 +134,9 @@ public static class MetricEngine
     }
 
     /// <summary>The latest day of any dated row in the workspace, in the reporting time zone.</summary>
-    public static DateOnly? LatestDataDay(Workspace workspace, RenderContext context)
+    public static DateOnly? LatestDataDay(Workspace workspace, RenderContext context) => LatestDataDay(workspace, context, null);
+
+    private static DateOnly? LatestDataDay(Workspace workspace, RenderContext context, TableVersions? versions)
     {
         var renderer = new SqlRenderer(workspace.Dialect, context);
         var days = new (string Table, SqlExpr Day)[]
@@ -151,7 +155,7 @@ public static class MetricEngine
         // only. A time zone's offset lies within -12 h..+14 h, so an event more than two days before
         // the latest cannot fall on a later local day; this avoids converting every event.
         var occurred = Sql.Sql.Col("t", "occurred_at");
-        var latestEvent = First(workspace, renderer.Render(new SqlSelect([new SelectItem(Sql.Sql.Max(occurred), "at")], new TableSource("campaign_events", "t"))));
+        var latestEvent = First(workspace, versions, renderer.Render(new SqlSelect([new SelectItem(Sql.Sql.Max(occurred), "at")], new TableSource("campaign_events", "t"))));
         if (latestEvent is not (null or DBNull))
         {
             DateTime? last = latestEvent switch
@@ -168,7 +172,7 @@ public static class MetricEngine
 
         var union = new UnionSource(selects, "u");
         var select = new SqlSelect([new SelectItem(Sql.Sql.Max(Sql.Sql.Col("u", "day")), "day")], union);
-        var value = First(workspace, renderer.Render(select));
+        var value = First(workspace, versions, renderer.Render(select));
         return value switch
         {
             DateOnly d => d,
@@ -178,6 +182,6 @@ public static class MetricEngine
     }
 
     /// <summary>The first value of a one-value query's answer (null for none or NULL), kept like the measures' answers.</summary>
-    private static object? First(Workspace workspace, string sql) =>
-        QueryRows.Of(workspace, sql).Rows is [var row, ..] ? row[0] : null;
+    private static object? First(Workspace workspace, TableVersions? versions, string sql) =>
+        QueryRows.Of(workspace, sql, versions).Rows is [var row, ..] ? row[0] : null;
 }

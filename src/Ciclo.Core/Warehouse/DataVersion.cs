@@ -11,19 +11,7 @@ public static class DataVersion
 {
     public const string SettingKey = "data_version";
 
-    public static string Read(Workspace workspace)
-    {
-        ArgumentNullException.ThrowIfNull(workspace);
-        var d = workspace.Dialect;
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT (SELECT max(import_id) FROM {d.TableReference("imports")}), " +
-                              $"(SELECT max(value) FROM {d.TableReference("settings")} WHERE key = {d.Literal(SettingKey)})";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var import = reader.IsDBNull(0) ? "0" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-        var token = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
-        return import + ":" + token;
-    }
+    public static string Read(Workspace workspace) => TableVersions.Read(workspace).Whole;
 
     /// <summary>Marks the data as changed: every result cached for an earlier version is stale.</summary>
     public static void Bump(Workspace workspace)

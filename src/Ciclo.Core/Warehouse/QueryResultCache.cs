@@ -31,11 +31,13 @@ public sealed class QueryResultCache(int capacity = 4096)
     internal IReadOnlyDictionary<string, (string Version, QueryRows Rows)> Kept =>
         _entries.ToDictionary(e => e.Key, e => (e.Value.Version, e.Value.Rows), StringComparer.Ordinal);
 
-    /// <summary>The answer of <paramref name="sql"/> on the workspace's connection, kept or read now.</summary>
-    public QueryRows Rows(Workspace workspace, string sql)
+    /// <summary>The answer of <paramref name="sql"/> on the workspace's connection, kept or read now;
+    /// <paramref name="versions"/> must have been read in the same snapshot.</summary>
+    public QueryRows Rows(Workspace workspace, string sql, TableVersions versions)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var version = TableVersions.Read(workspace).Of(sql);
+        ArgumentNullException.ThrowIfNull(versions);
+        var version = versions.Of(sql);
         if (_entries.TryGetValue(sql, out var kept) && kept.Version == version)
         {
             Interlocked.Increment(ref _hits);

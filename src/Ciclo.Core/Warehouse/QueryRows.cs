@@ -27,10 +27,14 @@ public sealed class QueryRows
 
     /// <summary>The answer of <paramref name="sql"/> on the workspace: kept from an earlier run when the
     /// workspace has a result cache and nothing the statement reads changed since, else read now.</summary>
-    public static QueryRows Of(Workspace workspace, string sql)
+    /// <param name="versions">The tables' versions, read once by a caller that runs several statements
+    /// in one snapshot; read here when null (only where the workspace has a result cache).</param>
+    public static QueryRows Of(Workspace workspace, string sql, TableVersions? versions = null)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return workspace.QueryResults is { } cache ? cache.Rows(workspace, sql) : Read(workspace.Connection, sql);
+        return workspace.QueryResults is { } cache
+            ? cache.Rows(workspace, sql, versions ?? TableVersions.Read(workspace))
+            : Read(workspace.Connection, sql);
     }
 
     /// <summary>The answer of <paramref name="sql"/>, read now.</summary>

@@ -68,12 +68,18 @@ public sealed class TableVersions
         var version = new StringBuilder();
         foreach (var entity in entities)
         {
-            var latest = entity == AnyImport ? _latestImport.Values.DefaultIfEmpty(0).Max() : _latestImport.GetValueOrDefault(entity);
+            var latest = entity == AnyImport ? LatestOfAny : _latestImport.GetValueOrDefault(entity);
             version.Append(entity).Append('=').Append(latest.ToString(CultureInfo.InvariantCulture)).Append(';');
         }
 
         return version.Append(_token).ToString();
     }
+
+    /// <summary>The version of the whole workspace (<see cref="DataVersion"/>): its latest import of any
+    /// entity and the token.</summary>
+    public string Whole => LatestOfAny.ToString(CultureInfo.InvariantCulture) + ":" + _token;
+
+    private long LatestOfAny => _latestImport.Values.DefaultIfEmpty(0).Max();
 
     /// <summary>The latest import of an entity (0 when none).</summary>
     public long Latest(string entity) => _latestImport.GetValueOrDefault(entity);

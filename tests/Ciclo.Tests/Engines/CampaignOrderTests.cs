@@ -12,8 +12,6 @@ namespace Ciclo.Tests.Engines;
 /// step 10 puts a table written in any order back in order with the same rows.</summary>
 public sealed class CampaignOrderTests
 {
-    private const string Header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
-
     /// <summary>The per-send table and each of its rollups.</summary>
     public static TheoryData<string> Tables => new() { SendTable.Name, SendCounts.Name, SendCustomers.Name };
 
@@ -29,7 +27,7 @@ public sealed class CampaignOrderTests
         // Events of two campaigns, the later one first in the file: both campaigns' rows are written
         // again, after the rows of the others, and in campaign order among themselves.
         var rewritten = new[] { first.Distinct().First(), first.Distinct().Last() };
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header,
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             $"{rewritten[1]},p0@c2.example,C2,sent,2024-12-30T09:00:00+00:00,",
             $"{rewritten[0]},p0@c2.example,C2,sent,2024-12-30T09:00:00+00:00,",
             $"{rewritten[0]},p0@c2.example,C2,opened,2024-12-30T10:00:00+00:00,false").Rejected);

@@ -78,22 +78,26 @@ public sealed class QueryResultCacheTests
         Assert.Equal("t", versions.Of("SELECT 1 AS engaged_customers, revenue_id FROM (SELECT 1) AS x"));
     }
 
-    /// <summary>Every catalog metric monthly in UTC and weekly in Tokyo, one segment, and each programme's report, as JSON.</summary>
+    /// <summary>Every catalog metric monthly in UTC and weekly in Tokyo, one segment, and each programme's report.</summary>
+    private static readonly MetricRequest[] Requests =
+    [
+        new(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC"),
+        new(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Week, "Asia/Tokyo"),
+        new(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC") { Segment = new SegmentFilter("segment", "Enterprise") },
+        .. new[] { "referral", "vip" }.Select(p => new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC")
+        {
+            Metrics = Catalog.Metrics.ProgrammeIds,
+            Program = p,
+        }),
+    ];
+
+    /// <summary>Each of <see cref="Requests"/> as JSON, read through the cache given (or without one).</summary>
     private static string Reports(TestWorkspace ws, QueryResultCache? cache)
     {
         ws.Workspace.QueryResults = cache;
         try
         {
-            var from = new DateOnly(2023, 10, 1);
-            var to = new DateOnly(2024, 6, 30);
-            var requests = new List<MetricRequest>
-            {
-                new(from, to, Grain.Month, "UTC"),
-                new(from, to, Grain.Week, "Asia/Tokyo"),
-                new(from, to, Grain.Month, "UTC") { Segment = new SegmentFilter("segment", "Enterprise") },
-            };
-            requests.AddRange(new[] { "referral", "vip" }.Select(p => new MetricRequest(from, to, Grain.Month, "UTC") { Metrics = Catalog.Metrics.ProgrammeIds, Program = p }));
-            return string.Join("\n", requests.Select(r => MetricJsonPresenter.Render(MetricEngine.Run(ws.Workspace, r))));
+            return string.Join("\n", Requests.Select(r => MetricJsonPresenter.Render(MetricEngine.Run(ws.Workspace, r))));
         }
         finally
         {
@@ -102,16 +106,9 @@ public sealed class QueryResultCacheTests
     }
 
     /// <summary>The numbers alone of <see cref="Reports"/>, read without the cache.</summary>
-    private static string Values(TestWorkspace ws)
-    {
-        var report = MetricEngine.Run(ws.Workspace, new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC"));
-        var programmes = new[] { "referral", "vip" }.Select(p => MetricEngine.Run(ws.Workspace,
-            new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC") { Metrics = Catalog.Metrics.ProgrammeIds, Program = p }));
-        var segment = MetricEngine.Run(ws.Workspace,
-            new MetricRequest(new DateOnly(2023, 10, 1), new DateOnly(2024, 6, 30), Grain.Month, "UTC") { Segment = new SegmentFilter("segment", "Enterprise") });
-        return string.Join(";", new[] { report, segment }.Concat(programmes).SelectMany(r => r.Periods)
+    private static string Values(TestWorkspace ws) =>
+        string.Join(";", Requests.SelectMany(r => MetricEngine.Run(ws.Workspace, r).Periods)
             .SelectMany(p => p.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "-")));
-    }
 
     /// <summary>The example's file of an entity split in two by its rows, each with the header.</summary>
     private static (string First, string Second) Halves(TestWorkspace ws, string entity)

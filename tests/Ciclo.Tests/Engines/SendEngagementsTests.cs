@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ciclo.Catalog;
 using Ciclo.Influence;
 using Ciclo.Reports;
@@ -17,8 +16,6 @@ public sealed class SendEngagementsTests
 {
     public static TheoryData<string> Engines => new() { "duckdb", "postgres" };
 
-    private const string Header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
-
     private static readonly string[] Zones = ["UTC", "Asia/Tokyo", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"];
 
     [Theory]
@@ -29,7 +26,7 @@ public sealed class SendEngagementsTests
         Assert.Empty(Slots(ws, "K1", "C2"));
         // Two delivered contacts of C2 and one whose send bounced. Engaging: clicks and opens not
         // flagged as a machine's; the bounced contact's click and the machine's open are not.
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header,
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K1,p1@c2.example,C2,sent,2024-12-30T08:30:00+00:00,",
             "K1,p1@c2.example,C2,opened,2024-12-30T09:02:00+00:00,false",
             "K1,p1@c2.example,C2,clicked,2024-12-30T09:10:00+00:00,",
@@ -49,7 +46,7 @@ public sealed class SendEngagementsTests
 
         // A later import: p1 opens early in the 09:00 quarter of an hour, and p2 opens at 08:59, in the
         // quarter before it.
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header,
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K1,p1@c2.example,C2,opened,2024-12-30T09:00:30+00:00,false",
             "K1,p2@c2.example,C2,opened,2024-12-30T08:59:00+00:00,").Rejected);
         Assert.Equal(
@@ -69,7 +66,7 @@ public sealed class SendEngagementsTests
         // Engagements near local midnight in the zones of quarter and half hours, each on another local
         // day than its UTC date, and two of one customer on one day in different quarters of an hour
         // (C14 books cross-sell revenue on 2024-04-30).
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header,
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K1,edge1@x.example,C14,sent,2024-02-29T20:00:00+00:00,",
             "K1,edge1@x.example,C14,clicked,2024-03-01T00:10:00+05:45,",
             "K1,edge1@x.example,C14,opened,2024-03-01T23:50:00+05:45,false",
@@ -113,7 +110,7 @@ public sealed class SendEngagementsTests
         Assert.True(SendEngagements.Usable(ws.Workspace, "Africa/Monrovia"));
         // Sent in 2024, engaged (as the export says) in 1971, when Liberia's time was 44 minutes 30
         // seconds behind UTC: the sends' counts still answer the zone, the engagements do not.
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header,
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K1,old@x.example,C1,sent,2024-03-01T10:00:00+00:00,",
             "K1,old@x.example,C1,clicked,1971-06-01T10:00:00+00:00,").Rejected);
         Assert.True(SendCounts.Usable(ws.Workspace, "Africa/Monrovia", null, null));
@@ -127,30 +124,15 @@ public sealed class SendEngagementsTests
     public void A_table_changed_behind_Ciclo_is_found_and_schema_step_11_groups_the_events_again(string engine)
     {
         using var ws = Fixtures.ExampleWorkspace(engine);
-        var rows = ws.Count(SendEngagements.Name);
-        Assert.InRange(rows, 10, 100_000);
-        ws.Workspace.Connection.Execute($"DELETE FROM {SendEngagements.Name} WHERE campaign_id = 'K1'");
-        Assert.False(SendTableCheck.Compare(ws.Workspace).Current);
-        Assert.False(SendTableCheck.Compare(ws.Workspace).CountsCurrent);
-        SendTableCheck.Rebuild(ws.Workspace);
-        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
-        Assert.Equal(rows, ws.Count(SendEngagements.Name));
-
-        ws.Workspace.Connection.Execute("DROP TABLE " + SendEngagements.Name);
-        foreach (var statement in Migrations.All.Single(m => m.Version == 11).Statements(ws.Workspace.Dialect))
-        {
-            ws.Workspace.Connection.Execute(statement);
-        }
-
-        Assert.Equal(rows, ws.Count(SendEngagements.Name));
-        Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
+        Assert.InRange(ws.Count(SendEngagements.Name), 10, 100_000);
+        RollupChecks.FoundRebuiltAndBuiltByItsStep(ws, SendEngagements.Name, $"DELETE FROM {SendEngagements.Name} WHERE campaign_id = 'K1'", 11, countsCurrent: false);
     }
 
     [Fact]
     public void An_engine_that_keeps_no_rollups_has_no_engagements_table_and_reads_the_events()
     {
         using var clickHouse = Fixtures.ExampleWorkspace("clickhouse");
-        Assert.Equal(0L, Convert.ToInt64(clickHouse.Workspace.Scalar($"SELECT count(*) FROM system.tables WHERE database = currentDatabase() AND name = '{SendEngagements.Name}'"), CultureInfo.InvariantCulture));
+        Assert.False(RollupChecks.HasTable(clickHouse, SendEngagements.Name));
         Assert.False(SendEngagements.Usable(clickHouse.Workspace, "UTC"));
         Assert.DoesNotContain(SendEngagements.Name, InfluenceData.Render(clickHouse.Workspace, "UTC").Engagements, StringComparison.Ordinal);
     }

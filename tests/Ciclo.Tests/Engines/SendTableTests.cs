@@ -13,8 +13,6 @@ public sealed class SendTableTests
 {
     public static TheoryData<string> Engines => EquivalenceTests.Engines;
 
-    private const string Header = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
-
     [Theory]
     [MemberData(nameof(Engines))]
     public void Imports_keep_the_per_send_table_equal_to_the_events(string engine)
@@ -29,7 +27,7 @@ public sealed class SendTableTests
         var known = Row(ws, "SELECT campaign_id, contact_id, occurred_at FROM " + ws.Workspace.Dialect.TableReference("campaign_events") +
                             " WHERE event = 'sent' AND customer_id IS NOT NULL ORDER BY campaign_id, contact_id LIMIT 1");
         var at = DateTime.SpecifyKind(Convert.ToDateTime(known[2], CultureInfo.InvariantCulture), DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss+00:00", CultureInfo.InvariantCulture);
-        var summary = ws.ImportCsv("campaign_events", Header,
+        var summary = ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K1,new.contact@x.example,C1,sent,2024-07-20T09:00:00+00:00,",
             "K1,new.contact@x.example,,clicked,2024-07-20T10:00:00+00:00,",
             $"{known[0]},{known[1]},,clicked,2024-07-20T11:00:00+00:00,",
@@ -47,7 +45,7 @@ public sealed class SendTableTests
         Assert.Equal("1", Convert.ToString(moved[1], CultureInfo.InvariantCulture));
 
         // The same file again changes no event, so nothing is rewritten and the table stays current.
-        Assert.Equal(0, ws.ImportCsv("campaign_events", Header, "K1,new.contact@x.example,C1,sent,2024-07-20T09:00:00+00:00,").Updated);
+        Assert.Equal(0, ws.ImportCsv("campaign_events", Fixtures.EventsHeader, "K1,new.contact@x.example,C1,sent,2024-07-20T09:00:00+00:00,").Updated);
         Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
     }
 
@@ -64,7 +62,7 @@ public sealed class SendTableTests
         Assert.Equal(2, sends.Count);
         var last = DateTime.SpecifyKind(Convert.ToDateTime(ws.Workspace.Scalar($"SELECT max(occurred_at) FROM {d.TableReference("campaign_events")}"), CultureInfo.InvariantCulture), DateTimeKind.Utc);
         var day = last.Date.AddDays(1).AddHours(9).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
-        var summary = ws.ImportCsv("campaign_events", [Header, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
+        var summary = ws.ImportCsv("campaign_events", [Fixtures.EventsHeader, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
 
         Assert.Equal((2L, 2L, 0L, 0L), (summary.Read, summary.Inserted, summary.Updated, summary.Unchanged));
         Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
@@ -76,7 +74,7 @@ public sealed class SendTableTests
         }
 
         // The same day again meets the stored rows: every event is unchanged and the sends stay as they are.
-        var again = ws.ImportCsv("campaign_events", [Header, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
+        var again = ws.ImportCsv("campaign_events", [Fixtures.EventsHeader, .. sends.Select(s => $"{s[0]},{s[1]},,clicked,{day}+00:00,")]);
         Assert.Equal((0L, 0L, 2L), (again.Inserted, again.Updated, again.Unchanged));
         Assert.True(SendTableCheck.Compare(ws.Workspace).Current);
     }
@@ -88,7 +86,7 @@ public sealed class SendTableTests
     {
         using var ws = Fixtures.ExampleWorkspace(engine);
         var before = SendTableCheck.Compare(ws.Workspace);
-        var file = ws.File("events.csv", Header, "K1,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,", "K2,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,");
+        var file = ws.File("events.csv", Fixtures.EventsHeader, "K1,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,", "K2,late@x.example,C1,sent,2024-07-20T09:00:00+00:00,");
         var importer = new Ciclo.Import.Importer(ws.Workspace) { BeforeCommit = () => throw new IOException("disk gone") };
         Assert.Throws<IOException>(() => importer.Import(Ciclo.Import.Entities.CampaignEvents, file));
 

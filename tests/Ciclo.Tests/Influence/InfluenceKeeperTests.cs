@@ -76,7 +76,7 @@ public sealed class InfluenceKeeperTests
     public void An_import_of_events_told_to_the_keeper_names_the_campaigns_it_rewrote()
     {
         using var ws = Fixtures.ExampleWorkspace();
-        var summary = ws.ImportCsv("campaign_events", "campaign_id,contact_id,customer_id,event,occurred_at,machine_open",
+        var summary = ws.ImportCsv("campaign_events", Fixtures.EventsHeader,
             "K2,new@c26.example,C26,sent,2024-03-02T10:00:00+00:00,", "K5,new@c26.example,C26,sent,2024-03-02T10:00:00+00:00,");
         Assert.Equal(["K2", "K5"], summary.RewrittenCampaigns.Order(StringComparer.Ordinal));
         Assert.Equal(Convert.ToInt64(ws.Workspace.Scalar("SELECT max(import_id) FROM imports")), summary.ImportId);

@@ -92,7 +92,7 @@ public sealed class ResultCacheTests
         Assert.Contains(kept.Values, k => k.Version.Contains("campaign_events=", StringComparison.Ordinal));
 
         // A new send of a customer campaign to a new contact of an existing customer.
-        var csv = ws.File("sent.csv", "campaign_id,contact_id,customer_id,event,occurred_at,machine_open", "K0,cache@c26.example,C26,sent,2024-06-15T09:00:00+00:00,");
+        var csv = ws.File("sent.csv", Fixtures.EventsHeader, "K0,cache@c26.example,C26,sent,2024-06-15T09:00:00+00:00,");
         await access.Use(w => new Ciclo.Import.Importer(w).Import(Ciclo.Import.Entities.CampaignEvents, csv), CancellationToken.None);
 
         var answer = await Cached();
@@ -124,7 +124,7 @@ public sealed class ResultCacheTests
         Assert.Equal((1L, 0L), (access.Influence.Loads, access.Influence.Rereads));
 
         using var form = new MultipartFormDataContent();
-        var csv = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open\nK0,new@c26.example,C26,sent,2024-05-30T08:00:00+00:00,\nK0,new@c26.example,C26,clicked,2024-05-30T09:00:00+00:00,\n";
+        var csv = Fixtures.EventsHeader + "\nK0,new@c26.example,C26,sent,2024-05-30T08:00:00+00:00,\nK0,new@c26.example,C26,clicked,2024-05-30T09:00:00+00:00,\n";
         form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "click.csv");
         (await client.PostAsync("/api/imports/campaign_events", form)).EnsureSuccessStatusCode();
 

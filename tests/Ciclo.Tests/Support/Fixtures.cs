@@ -2,6 +2,9 @@ namespace Ciclo.Tests.Support;
 
 public static class Fixtures
 {
+    /// <summary>The campaign events' header, for files a test writes.</summary>
+    public const string EventsHeader = "campaign_id,contact_id,customer_id,event,occurred_at,machine_open";
+
     public static string Example(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "example", file);
 
     /// <summary>The worked example's import order.</summary>
