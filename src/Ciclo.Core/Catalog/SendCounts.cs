@@ -30,7 +30,7 @@ public static class SendCounts
 
     public static readonly EntitySchema Schema = new(Name,
     [
-        new("campaign_id", ColumnType.Text, true),
+        new("campaign_id", ColumnType.Text, true) { FewValues = true },
         new("sent_slot", ColumnType.Timestamp),
         .. Flags.Select(f => new ColumnSpec(f, ColumnType.Integer, true)),
         new(Sends, ColumnType.Integer, true),

@@ -21,7 +21,7 @@ public static class SendCustomers
 
     public static readonly EntitySchema Schema = new(Name,
     [
-        new("campaign_id", ColumnType.Text, true),
+        new("campaign_id", ColumnType.Text, true) { FewValues = true },
         new("customer_id", ColumnType.Text, true),
         new("first_sent_at", ColumnType.Timestamp, true),
         new("first_engaged_at", ColumnType.Timestamp),

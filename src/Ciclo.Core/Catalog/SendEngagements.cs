@@ -25,7 +25,7 @@ public static class SendEngagements
 
     public static readonly EntitySchema Schema = new(Name,
     [
-        new("campaign_id", ColumnType.Text, true),
+        new("campaign_id", ColumnType.Text, true) { FewValues = true },
         new("customer_id", ColumnType.Text, true),
         new(Slot, ColumnType.Timestamp, true),
         new("first_engaged_at", ColumnType.Timestamp, true),

@@ -21,7 +21,7 @@ public static class SendTable
 
     public static readonly EntitySchema Schema = new(Name,
     [
-        new("campaign_id", ColumnType.Text, true),
+        new("campaign_id", ColumnType.Text, true) { FewValues = true },
         new("contact_id", ColumnType.Text, true),
         new("contact_customer_id", ColumnType.Text),
         new("sent_at", ColumnType.Timestamp),

@@ -104,6 +104,22 @@ public sealed class DuckDbDialect : SqlDialect
     protected override bool KeyConstraint(Import.EntitySchema table) => base.KeyConstraint(table) && Import.Entities.Find(table.Table) is null;
 
     /// <summary>
+    /// Each column's compression declared, as DuckDB would choose it for Ciclo's data: a dictionary
+    /// for text of few values (<see cref="Import.ColumnSpec.FewValues"/>, an enumeration, a currency,
+    /// a language), FSST for other text, bit packing for numbers, days, instants and flags. Left to
+    /// choose, DuckDB tries every method on every block of every column as it writes it: that trial
+    /// took a third of writing the events (M's 9.1M: 3.8 s → 2.5 s declared) and of the per-send rows
+    /// (5.6M: 2.6 s → 1.6 s), for the same choices. Doubles are left to DuckDB.
+    /// </summary>
+    protected override string ColumnStorage(Import.ColumnSpec column) => column.Type switch
+    {
+        Import.ColumnType.Text => column.FewValues ? " USING COMPRESSION dictionary" : " USING COMPRESSION fsst",
+        Import.ColumnType.Enum or Import.ColumnType.Currency or Import.ColumnType.Language => " USING COMPRESSION dictionary",
+        Import.ColumnType.Double => string.Empty,
+        _ => " USING COMPRESSION bitpacking",
+    };
+
+    /// <summary>
     /// A derived table's rows written in the order of the column its rewrites name. DuckDB keeps
     /// each block's least and greatest value of every column and skips the blocks a condition
     /// rules out; rows written in hash order spread every campaign over every block. A day added

@@ -164,10 +164,14 @@ public abstract class SqlDialect
     /// <summary>A declared table's parenthesised columns, with its key constraint where it has one.</summary>
     protected string TableBody(Import.EntitySchema table)
     {
-        var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + ColumnTypeName(c.Type) + (c.Required ? " NOT NULL" : string.Empty));
+        var columns = table.Columns.Select(c => QuoteIdentifier(c.Name) + " " + ColumnTypeName(c.Type) + ColumnStorage(c) + (c.Required ? " NOT NULL" : string.Empty));
         return "(" + string.Join(", ", columns) +
                (KeyConstraint(table) ? ", PRIMARY KEY (" + string.Join(", ", table.Key.Select(QuoteIdentifier)) + ")" : string.Empty) + ")";
     }
+
+    /// <summary>What follows a column's type in <see cref="TableBody"/> to choose how the engine
+    /// stores it; nothing where the engine chooses alone.</summary>
+    protected virtual string ColumnStorage(Import.ColumnSpec column) => string.Empty;
 
     /// <summary>Whether a table's key is declared as a constraint: every table's but a derived one's.</summary>
     protected virtual bool KeyConstraint(Import.EntitySchema table) => !table.Derived;

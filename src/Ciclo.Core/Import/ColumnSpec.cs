@@ -18,6 +18,10 @@ public sealed record ColumnSpec(string Name, ColumnType Type, bool Required = fa
     /// <summary>Must be on or after this other date column of the same row.</summary>
     public string? NotBefore { get; init; }
 
+    /// <summary>The column holds few distinct values, each on many rows (a campaign, a segment, a
+    /// programme): an engine that chooses a column's storage keeps it as a dictionary.</summary>
+    public bool FewValues { get; init; }
+
     public static ColumnSpec Enum(string name, bool required, params string[] values) =>
         new(name, ColumnType.Enum, required) { Values = values };
 }

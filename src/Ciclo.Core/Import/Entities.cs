@@ -11,8 +11,8 @@ public static class Entities
     [
         new("customer_id", ColumnType.Text, true),
         new("name", ColumnType.Text),
-        new("segment", ColumnType.Text),
-        new("region", ColumnType.Text),
+        new("segment", ColumnType.Text) { FewValues = true },
+        new("region", ColumnType.Text) { FewValues = true },
         new("acquired_on", ColumnType.Date, true),
         new("churned_on", ColumnType.Date) { NotBefore = "acquired_on" },
     ], ["customer_id"]);
@@ -44,7 +44,7 @@ public static class Entities
         ColumnSpec.Enum("channel", true, "email", "webinar", "event", "ads", "social", "content", "direct_mail", "other"),
         ColumnSpec.Enum("audience", true, "prospects", "customers", "all"),
         ColumnSpec.Enum("stage", true, "attract", "capture", "nurture", "convert", "expand"),
-        new("program", ColumnType.Text),
+        new("program", ColumnType.Text) { FewValues = true },
         new("started_on", ColumnType.Date, true),
         new("cost", ColumnType.Decimal) { Min = 0 },
         new("currency", ColumnType.Currency),
@@ -52,7 +52,7 @@ public static class Entities
 
     public static readonly EntitySchema CampaignEvents = new("campaign_events",
     [
-        new("campaign_id", ColumnType.Text, true) { References = "campaigns" },
+        new("campaign_id", ColumnType.Text, true) { References = "campaigns", FewValues = true },
         new("contact_id", ColumnType.Text, true),
         new("customer_id", ColumnType.Text),
         ColumnSpec.Enum("event", true, "sent", "bounced", "opened", "clicked", "unsubscribed", "complained"),
@@ -75,9 +75,9 @@ public static class Entities
     [
         new("lead_id", ColumnType.Text, true),
         new("created_on", ColumnType.Date, true),
-        new("source_campaign_id", ColumnType.Text) { References = "campaigns" },
+        new("source_campaign_id", ColumnType.Text) { References = "campaigns", FewValues = true },
         new("contact_id", ColumnType.Text),
-        new("segment", ColumnType.Text),
+        new("segment", ColumnType.Text) { FewValues = true },
         new("became_mql_on", ColumnType.Date) { NotBefore = "created_on" },
         new("became_sql_on", ColumnType.Date) { NotBefore = "created_on" },
         new("converted_on", ColumnType.Date) { NotBefore = "created_on" },
@@ -94,7 +94,7 @@ public static class Entities
 
     public static readonly EntitySchema ChannelStats = new("channel_stats",
     [
-        new("campaign_id", ColumnType.Text, true) { References = "campaigns" },
+        new("campaign_id", ColumnType.Text, true) { References = "campaigns", FewValues = true },
         new("day", ColumnType.Date, true),
         new("impressions", ColumnType.Integer, true) { Min = 0 },
         new("clicks", ColumnType.Integer, true) { Min = 0 },
@@ -108,9 +108,9 @@ public static class Entities
 
     public static readonly EntitySchema ProgramMembers = new("program_members",
     [
-        new("program", ColumnType.Text, true),
+        new("program", ColumnType.Text, true) { FewValues = true },
         new("customer_id", ColumnType.Text, true) { References = "customers" },
-        new("tier", ColumnType.Text),
+        new("tier", ColumnType.Text) { FewValues = true },
         new("joined_on", ColumnType.Date, true),
         new("left_on", ColumnType.Date) { NotBefore = "joined_on" },
     ], ["program", "customer_id", "joined_on"]);
