@@ -25,16 +25,24 @@ def imports(scale, m):
     for engine in ("duckdb", "postgres"):
         if (engine, "import", "customers") not in m:
             continue
-        print(f"| {engine} entity | rows | Ciclo import | rows/s | bare COPY | ratio |")
-        print("|---|---:|---:|---:|---:|---:|")
-        total_i = total_c = 0.0
+        # DuckDB's COPY is also measured into tables declared as Ciclo declares them (each column's compression).
+        declared = (engine, "COPY, declared storage", "customers") in m
+        print(f"| {engine} entity | rows | Ciclo import | rows/s | bare COPY | ratio |" + (" COPY, declared storage | ratio |" if declared else ""))
+        print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if declared else ""))
+        total_i = total_c = total_d = 0.0
         for e in ORDER:
             i = m[(engine, "import", e)]
             c = m[(engine, "bare COPY", e)]
             total_i += i["Seconds"]
             total_c += c["Seconds"]
-            print(f"| {e} | {i['Rows']:,} | {seconds(i['Seconds'])} | {i['Rows'] / i['Seconds']:,.0f} | {seconds(c['Seconds'])} | {i['Seconds'] / c['Seconds']:.2f}x |")
-        print(f"| **all** | | **{seconds(total_i)}** | | **{seconds(total_c)}** | **{total_i / total_c:.2f}x** |\n")
+            extra = ""
+            if declared:
+                d = m[(engine, "COPY, declared storage", e)]
+                total_d += d["Seconds"]
+                extra = f" {seconds(d['Seconds'])} | {i['Seconds'] / d['Seconds']:.2f}x |"
+            print(f"| {e} | {i['Rows']:,} | {seconds(i['Seconds'])} | {i['Rows'] / i['Seconds']:,.0f} | {seconds(c['Seconds'])} | {i['Seconds'] / c['Seconds']:.2f}x |" + extra)
+        extra = f" **{seconds(total_d)}** | **{total_i / total_d:.2f}x** |" if declared else ""
+        print(f"| **all** | | **{seconds(total_i)}** | | **{seconds(total_c)}** | **{total_i / total_c:.2f}x** |" + extra + "\n")
 
 
 def dashboards(scale, m):

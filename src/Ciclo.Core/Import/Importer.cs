@@ -50,7 +50,7 @@ public sealed class Importer(Workspace workspace)
             // typed values beside the text. DuckDB's reader types them as it reads the file; Ciclo's
             // stages the text first.
             v.Execute("SET TimeZone = " + d.Literal(workspace.Settings.TimeZone));
-            var checks = new ValidationChecks(entity, d) { Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
+            var checks = new ValidationChecks(entity, d) { CheckedTable = Good, Culture = options.Culture, StorableDays = ValidationChecks.StorableDaysOf(workspace.Engine.Kind) };
             var native = !NativeCsv ? null
                 : NativeCsvStaging.TryStage(v, Good, entity, path, options, source.Format, source.Header.Count, mapping, checks.CheckedColumns());
             if (native is null)

@@ -23,6 +23,9 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
     private const string CurrencyPattern = "^[A-Za-z]{3}$";
     private const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 
+    /// <summary>The checked table the checks read (aliased by the staging alias).</summary>
+    public required string CheckedTable { get; init; }
+
     /// <summary>The culture the file's numbers and dates were read in, named in the details of their reasons.</summary>
     public ValueCulture? Culture { get; init; }
 
@@ -134,9 +137,13 @@ internal sealed class ValidationChecks(EntitySchema entity, SqlDialect d, string
 
             if (c.References is { } target)
             {
+                // The file's distinct values are looked up, not each row's: a file of events names a
+                // few hundred campaigns on millions of rows (M's 9.1M events: 0.5 s → 0.13 s).
                 var key = d.QuoteIdentifier(Entities.KeyOf(target));
+                var name = d.QuoteIdentifier(c.Name);
                 yield return (c.Name, "unknown_reference", target,
-                    $"{raw} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.QuoteIdentifier(target)} AS r WHERE r.{key} = {raw})");
+                    $"{raw} IN (SELECT u.v FROM (SELECT DISTINCT x.{name} AS v FROM {CheckedTable} AS x WHERE x.{name} IS NOT NULL) AS u " +
+                    $"WHERE NOT EXISTS (SELECT 1 FROM {d.QuoteIdentifier(target)} AS r WHERE r.{key} = u.v))");
             }
         }
 
