@@ -136,16 +136,29 @@ internal static class InfluenceProfile
             foreach (var (name, statement) in new[]
             {
                 ("engagements of the day's campaigns", sql.Engagements),
+                ("engagements of the day's campaigns, without the revenue (as a re-read reads them)",
+                    Ciclo.Influence.InfluenceData.Render(workspace, tz, window: window, campaigns: campaigns, expansionRead: false).Engagements),
                 ("rates of the day's campaigns", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns)),
+                ("customers of the day's campaigns, without the revenue (as a re-read reads them)",
+                    Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns, expansionRead: false)),
                 ($"rates of their programmes ({string.Join(", ", programmes.Order())}, {programmeCampaigns.Count} campaigns)",
                     Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
+                ("customers of their programmes, without the revenue (for comparison: a re-read counts these in SQL)",
+                    Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns, expansionRead: false)),
             })
             {
                 var watch = Stopwatch.StartNew();
                 var rows = Ciclo.Warehouse.QueryRows.Read(workspace.Connection, statement).Rows.Count;
                 Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {name} ({campaigns.Count}) {rows} rows");
+                if (Environment.GetEnvironmentVariable("CICLO_PROFILE_SQL") is { Length: > 0 } folder)
+                {
+                    File.WriteAllText(Path.Combine(folder, "reread-" + string.Join('-', name.Split(' ').Take(2)) + ".sql"), statement);
+                }
             }
 
+            var days = Stopwatch.StartNew();
+            _ = new Ciclo.Influence.ExpansionDays(data.Bookings.Select(b => (b.Customer, b.Day)));
+            Console.WriteLine($"{days.Elapsed.TotalSeconds,8:F3} s  the bookings' days per customer, in memory ({data.Bookings.Count} bookings)");
             var reread = Stopwatch.StartNew();
             data.Reread(workspace, tz, window, campaigns);
             Console.WriteLine($"{reread.Elapsed.TotalSeconds,8:F3} s  reread of the {campaigns.Count} campaigns, into memory");

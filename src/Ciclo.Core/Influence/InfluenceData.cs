@@ -63,8 +63,12 @@ internal sealed class InfluenceData
         var changed = campaigns.ToHashSet(StringComparer.Ordinal);
         var data = new InfluenceData { Engagements = Engagements.Without(changed) };
 
-        var sql = Render(workspace, timeZone, window: window, campaigns: changed);
-        data.ReadEngagements(workspace, sql.Engagements);
+        // The bookings are kept (the revenue did not change): the campaigns' engagements are read
+        // whole and those followed by a booking within the window kept here, instead of grouping the
+        // revenue again beside them (L's day: 0.57 s → 0.1 s).
+        var sql = Render(workspace, timeZone, window: window, campaigns: changed, expansionRead: false);
+        data.expansionDays = ExpansionDaysOfBookings;
+        data.ReadEngagements(workspace, sql.Engagements, (customer, day) => data.ExpansionDaysOfBookings.Within(customer, day, window));
         data.Bookings.AddRange(Bookings);
         data.ReadActivity(workspace, sql.Activity);
         foreach (var (campaign, rates) in CampaignRates.Where(r => !changed.Contains(r.Key)))
@@ -72,7 +76,8 @@ internal sealed class InfluenceData
             data.CampaignRates[campaign] = rates;
         }
 
-        ReadRates(workspace, RatesSql(workspace, timeZone, window, null, campaigns: changed), data.CampaignRates);
+        // Their customers, counted here against the bookings kept (L's day: 0.52 s → 0.1 s).
+        CountRates(workspace, RatesSql(workspace, timeZone, window, null, campaigns: changed, expansionRead: false), window, data.ExpansionDaysOfBookings, data.CampaignRates);
         var programmes = changed.SelectMany(id => new[] { Activity.GetValueOrDefault(id)?.Program, data.Activity.GetValueOrDefault(id)?.Program })
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var (program, rates) in ProgrammeRates.Where(r => !programmes.Contains(r.Key)))
@@ -89,8 +94,21 @@ internal sealed class InfluenceData
         return data;
     }
 
-    private void ReadEngagements(Workspace workspace, string sql) =>
-        Read(workspace, sql, r => Engagements.Add(r.GetString(0), r.GetString(1), Day(r.GetValue(2)), ToUtc(r.GetValue(3)), ToUtc(r.GetValue(4))));
+    private void ReadEngagements(Workspace workspace, string sql, Func<string, int, bool>? keep = null) =>
+        Read(workspace, sql, r =>
+        {
+            var (customer, day) = (r.GetString(1), Day(r.GetValue(2)));
+            if (keep is null || keep(customer, day))
+            {
+                Engagements.Add(r.GetString(0), customer, day, ToUtc(r.GetValue(3)), ToUtc(r.GetValue(4)));
+            }
+        });
+
+    private ExpansionDays? expansionDays;
+
+    /// <summary>The days of <see cref="Bookings"/> per customer, made on first use and handed on to
+    /// the data a <see cref="Reread"/> makes (the bookings are the same).</summary>
+    private ExpansionDays ExpansionDaysOfBookings => expansionDays ??= new ExpansionDays(Bookings.Select(b => (b.Customer, b.Day)));
 
     private void ReadActivity(Workspace workspace, string sql) =>
         Read(workspace, sql, r => Activity[r.GetString(0)] = new CampaignActivity(
@@ -103,14 +121,19 @@ internal sealed class InfluenceData
     /// engagements (<see cref="SendEngagements"/>) or from the events; by default where they answer the
     /// time zone (<see cref="SendEngagements.Usable"/>).</param>
     /// <param name="campaigns">The campaigns whose engagements are read; all when null.</param>
-    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null, bool? engagedRollup = null, IReadOnlyCollection<string>? campaigns = null) =>
+    internal static Statements Render(Workspace workspace, string timeZone, bool? counted = null, int? window = null, bool? engagedRollup = null,
+        IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true) =>
         Render(workspace.Dialect, workspace.Settings.Currency, timeZone, counted ?? SendCounts.Usable(workspace, timeZone, null, null),
-            window ?? workspace.Settings.AttributionWindowDays, engagedRollup ?? SendEngagements.Usable(workspace, timeZone), campaigns);
+            window ?? workspace.Settings.AttributionWindowDays, engagedRollup ?? SendEngagements.Usable(workspace, timeZone), campaigns, expansionRead);
 
     /// <summary>The statements as <paramref name="dialect"/> renders them for a reporting currency and
     /// time zone; the campaigns' activity from the per-send table's counts or from its rows, the
     /// engagements from its engagements or from the events.</summary>
-    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window, bool engagedRollup = false, IReadOnlyCollection<string>? campaigns = null)
+    /// <param name="expansionRead">Whether the engagements are only those followed by a booking within
+    /// the window (read with the revenue); without, every engagement of the campaigns, for a caller
+    /// that holds the bookings already (<see cref="Reread"/>).</param>
+    internal static Statements Render(SqlDialect dialect, string currency, string timeZone, bool counted, int window, bool engagedRollup = false,
+        IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true)
     {
         var customerCampaigns = Col("c", "audience").Eq("customers");
         if (campaigns is not null)
@@ -175,13 +198,14 @@ internal sealed class InfluenceData
         string[] byDay = ["engaged_campaign", "engaged_customer", "engaged_day"];
         var until = engagedRollup ? "engaged_until" : "engaged_at";
         string[] carried = engagedRollup ? [.. byDay, "engaged_at", until] : [.. byDay, "engaged_at"];
+        var engagedSource = engagedRollup ? engagedSlots : engagedRows;
         var engagements = new SqlSelect(
         [
             .. byDay.Select(n => new SelectItem(v(n), n)),
             new(Min(v("engaged_at")), "engaged_first"), new(Max(v(until)), "engaged_last"),
-        ], new SubquerySource(WithExpansion(engagedRollup ? engagedSlots : engagedRows, carried, "engaged_customer", "engaged_day", window), "v"))
+        ], new SubquerySource(expansionRead ? WithExpansion(engagedSource, carried, "engaged_customer", "engaged_day", window) : engagedSource, "v"))
         {
-            Where = v("expanded").Eq(Lit(1L)),
+            Where = expansionRead ? v("expanded").Eq(Lit(1L)) : null,
             GroupBy = [.. byDay.Select(v)],
         };
 
@@ -238,12 +262,17 @@ internal sealed class InfluenceData
     /// <param name="rollup">Whether the pairs are read from the per-send table's customers
     /// (<see cref="SendCustomers"/>) or grouped from its rows; by default where the dialect keeps them.</param>
     /// <param name="campaigns">Per campaign, the campaigns whose rates are read; all when null.</param>
-    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null, IReadOnlyCollection<string>? campaigns = null) =>
-        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup, campaigns);
+    /// <param name="expansionRead">Whether the counts are read, the revenue with them; without, each
+    /// key's customers (key, customer, engaged 1 or 0, the day the window starts), for a caller that
+    /// holds the bookings already and counts them (<see cref="Reread"/>).</param>
+    internal static string RatesSql(Workspace workspace, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null,
+        IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true) =>
+        RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup, campaigns, expansionRead);
 
     /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?)"/> as
     /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
-    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null, IReadOnlyCollection<string>? campaigns = null)
+    internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null,
+        IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true)
     {
         var x = (string n) => Col("x", n);
         var c = (string n) => Col("c", n);
@@ -297,6 +326,11 @@ internal sealed class InfluenceData
         [
             new(r("rate_key"), columns[0]), new(r("rate_customer"), columns[1]), new(Flag(r("engaged_day").IsNotNull()), columns[2]), new(from, columns[3]),
         ], new SubquerySource(customers, "r"));
+        if (!expansionRead)
+        {
+            return Renderer(dialect, currency, timeZone).Render(starts);
+        }
+
         var expanded = WithExpansion(starts, columns, "rate_customer", "from_day", window);
 
         var count = (SqlExpr condition) => new Aggregate(AggregateKind.Count, When(condition, Lit(1L)));
@@ -376,6 +410,30 @@ internal sealed class InfluenceData
         Read(workspace, sql, r => rates[r.GetString(0)] = new Rates(Count(r.GetValue(1)), Count(r.GetValue(2)), Count(r.GetValue(3)), Count(r.GetValue(4))));
 
     private static long Count(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    /// <summary>Each key's rates counted from its customers (<see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?, IReadOnlyCollection{string}?, bool)"/>
+    /// without the expansion read), expanded as the bookings kept tell.</summary>
+    internal static void CountRates(Workspace workspace, string sql, int window, ExpansionDays days, Dictionary<string, Rates> rates)
+    {
+        var counts = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        Read(workspace, sql, r =>
+        {
+            var key = r.GetString(0);
+            if (!counts.TryGetValue(key, out var c))
+            {
+                counts[key] = c = new long[4];
+            }
+
+            var engaged = Count(r.GetValue(2)) == 1;
+            var expanded = days.Within(r.GetString(1), Day(r.GetValue(3)), window);
+            c[engaged ? 0 : 2]++;
+            c[engaged ? 1 : 3] += expanded ? 1 : 0;
+        });
+        foreach (var (key, c) in counts)
+        {
+            rates[key] = new Rates(c[0], c[1], c[2], c[3]);
+        }
+    }
 
     private static void Read(Workspace workspace, string sql, Action<System.Data.Common.DbDataReader> row)
     {
