@@ -269,7 +269,7 @@ internal sealed class InfluenceData
         IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true) =>
         RatesSql(workspace.Dialect, workspace.Settings.Currency, timeZone, window, programmeCampaigns, rollup, campaigns, expansionRead);
 
-    /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?)"/> as
+    /// <summary><see cref="RatesSql(Workspace, string, int, IReadOnlyCollection{string}?, bool?, IReadOnlyCollection{string}?, bool)"/> as
     /// <paramref name="dialect"/> renders it for a reporting currency.</summary>
     internal static string RatesSql(SqlDialect dialect, string currency, string timeZone, int window, IReadOnlyCollection<string>? programmeCampaigns, bool? rollup = null,
         IReadOnlyCollection<string>? campaigns = null, bool expansionRead = true)
