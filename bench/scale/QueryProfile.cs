@@ -133,17 +133,17 @@ internal static class InfluenceProfile
             var sql = Ciclo.Influence.InfluenceData.Render(workspace, tz, window: window, campaigns: campaigns);
             var programmes = campaigns.Select(id => data.Activity.GetValueOrDefault(id)?.Program).OfType<string>().ToHashSet();
             var programmeCampaigns = data.Activity.Where(a => a.Value.Program is { } p && programmes.Contains(p)).Select(a => a.Key).ToList();
-            foreach (var (name, statement) in new[]
+            foreach (var (file, name, statement) in new[]
             {
-                ("engagements of the day's campaigns", sql.Engagements),
-                ("engagements of the day's campaigns, without the revenue (as a re-read reads them)",
+                ("engagements", "engagements of the day's campaigns", sql.Engagements),
+                ("engagements-all", "engagements of the day's campaigns, without the revenue (as a re-read reads them)",
                     Ciclo.Influence.InfluenceData.Render(workspace, tz, window: window, campaigns: campaigns, expansionRead: false).Engagements),
-                ("rates of the day's campaigns", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns)),
-                ("customers of the day's campaigns, without the revenue (as a re-read reads them)",
+                ("rates", "rates of the day's campaigns", Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns)),
+                ("customers", "customers of the day's campaigns, without the revenue (as a re-read reads them)",
                     Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, null, campaigns: campaigns, expansionRead: false)),
-                ($"rates of their programmes ({string.Join(", ", programmes.Order())}, {programmeCampaigns.Count} campaigns)",
+                ("programme-rates", $"rates of their programmes ({string.Join(", ", programmes.Order())}, {programmeCampaigns.Count} campaigns)",
                     Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns)),
-                ("customers of their programmes, without the revenue (for comparison: a re-read counts these in SQL)",
+                ("programme-customers", "customers of their programmes, without the revenue (for comparison: a re-read counts these in SQL)",
                     Ciclo.Influence.InfluenceData.RatesSql(workspace, tz, window, programmeCampaigns, expansionRead: false)),
             })
             {
@@ -152,7 +152,7 @@ internal static class InfluenceProfile
                 Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {name} ({campaigns.Count}) {rows} rows");
                 if (Environment.GetEnvironmentVariable("CICLO_PROFILE_SQL") is { Length: > 0 } folder)
                 {
-                    File.WriteAllText(Path.Combine(folder, "reread-" + string.Join('-', name.Split(' ').Take(2)) + ".sql"), statement);
+                    File.WriteAllText(Path.Combine(folder, "reread-" + file + ".sql"), statement);
                 }
             }
 

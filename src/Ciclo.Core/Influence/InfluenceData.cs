@@ -406,7 +406,7 @@ internal sealed class InfluenceData
     private static SqlRenderer Renderer(SqlDialect dialect, string currency, string timeZone) =>
         new(dialect, new RenderContext(timeZone, new Dictionary<string, object?> { ["currency"] = currency, ["program"] = null }));
 
-    private static void ReadRates(Workspace workspace, string sql, Dictionary<string, Rates> rates) =>
+    internal static void ReadRates(Workspace workspace, string sql, Dictionary<string, Rates> rates) =>
         Read(workspace, sql, r => rates[r.GetString(0)] = new Rates(Count(r.GetValue(1)), Count(r.GetValue(2)), Count(r.GetValue(3)), Count(r.GetValue(4))));
 
     private static long Count(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
@@ -446,7 +446,8 @@ internal sealed class InfluenceData
         }
     }
 
-    private static int Day(object value) => value switch
+    /// <summary>A day as read from the warehouse (a date, or a timestamp's date), as its day number.</summary>
+    internal static int Day(object value) => value switch
     {
         DateOnly d => d.DayNumber,
         DateTime t => DateOnly.FromDateTime(t).DayNumber,

@@ -32,6 +32,18 @@ public sealed class InfluenceKeeper(int capacity = 4)
     /// <summary>Reports that read nothing: the data had not changed.</summary>
     public long Reuses => Interlocked.Read(ref _reuses);
 
+    /// <summary>The events imports whose campaigns are kept, for data not yet read past them.</summary>
+    internal int EventImportsKept
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _eventImports.Count;
+            }
+        }
+    }
+
     /// <summary>Tells the keeper of an import made through this process, once it is committed.</summary>
     public void Imported(ImportSummary summary)
     {
@@ -90,6 +102,13 @@ public sealed class InfluenceKeeper(int capacity = 4)
             }
 
             _kept[key] = (now, data);
+
+            // An events import no kept data is older than is never asked for again.
+            var oldest = _kept.Values.Min(k => k.Versions.Latest(Entities.CampaignEvents.Name));
+            foreach (var id in _eventImports.Keys.Where(id => id <= oldest).ToList())
+            {
+                _eventImports.Remove(id);
+            }
         }
 
         return data;

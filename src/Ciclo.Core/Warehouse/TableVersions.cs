@@ -96,7 +96,8 @@ public sealed class TableVersions
     private static Dictionary<string, string> BuildEntityOfTable()
     {
         var map = Entities.All.ToDictionary(e => e.Table, e => e.Name, StringComparer.Ordinal);
-        foreach (var derived in new[] { Catalog.SendTable.Schema, Catalog.SendCounts.Schema, Catalog.SendCustomers.Schema, Catalog.SendEngagements.Schema })
+        // The per-send table and every rollup an events import rewrites with it.
+        foreach (var derived in Catalog.SendTable.Rollups.Select(r => r.Schema).Prepend(Catalog.SendTable.Schema))
         {
             map[derived.Table] = Entities.CampaignEvents.Name;
         }

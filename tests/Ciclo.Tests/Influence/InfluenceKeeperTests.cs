@@ -58,8 +58,10 @@ public sealed class InfluenceKeeperTests
             keeper.Imported(summary);
             Assert.NotEqual(before, Whole(ws)); // the import changes numbers, so a stale campaign would show
             var (loads, rereads) = (keeper.Loads, keeper.Rereads);
+            Assert.Equal(1, keeper.EventImportsKept);
             AssertSame(ws, keeper);
             Assert.Equal((loads, rereads + 2), (keeper.Loads, keeper.Rereads)); // each zone and window read in part
+            Assert.Equal(0, keeper.EventImportsKept); // every kept zone and window has read past it
         }
 
         // An import the keeper is not told of, then one of another entity: everything is read again.
