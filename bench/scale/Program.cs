@@ -19,6 +19,7 @@ using Npgsql;
 //   dotnet run -c Release --project bench/scale -- --data DIR --work DIR --scale S [--postgres CONN] [--out FILE]
 // --reuse keeps the DuckDB workspaces already in --work (no import, no COPY): the dashboards only.
 // --import-only stops after the DuckDB import and COPY (no dashboards, no PostgreSQL).
+// scan FILE.csv times the check that lets DuckDB's reader stage a file, on one thread and in parts.
 // --reimport imports every file a second time into the same workspace (every row unchanged).
 if (args.Length >= 2 && args[0] == "profile")
 {
@@ -68,6 +69,28 @@ if (args.Length == 3 && args[0] == "sql")
 
         workspace.Execute(statement);
         Console.WriteLine($"{watch.Elapsed.TotalSeconds,8:F3} s  {statement[..Math.Min(statement.Length, 150)]}");
+    }
+
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "scan")
+{
+    // scan FILE.csv: the time of the check that lets DuckDB's reader stage a comma-separated file,
+    // scanned whole on one thread and in its parts (one per core), best of three each.
+    var header = File.ReadLines(args[1]).First().Split(',').Length;
+    foreach (var parts in new[] { 1, Environment.ProcessorCount })
+    {
+        var best = TimeSpan.MaxValue;
+        (long Records, bool Spaces)? found = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            found = NativeCsvStaging.Records(args[1], (byte)',', header, parts);
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        Console.WriteLine($"{parts} part(s): {best.TotalSeconds:F3} s, {found?.Records.ToString("N0", CultureInfo.InvariantCulture) ?? "declined"}");
     }
 
     return 0;

@@ -80,28 +80,78 @@ internal static class NativeCsvStaging
     /// <summary>A value as Ciclo's reader gives it: trimmed (when some value has spaces to trim), and missing when empty.</summary>
     private static string Value(string column, bool spaces) => $"nullif({(spaces ? $"trim({column})" : column)}, '')";
 
+    /// <summary>A file of at least twice this many bytes is scanned in parts, one per core.</summary>
+    internal const long SegmentBytes = 32L << 20;
+
     /// <summary>How many records follow the header when the file qualifies (one per line), and
     /// whether some value is padded with spaces; null when it does not qualify, or a value is
-    /// padded with other white space (a tab, a no-break space), which only Ciclo's reader trims.</summary>
-    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount)
+    /// padded with other white space (a tab, a no-break space), which only Ciclo's reader trims.
+    /// A large file is scanned in parts on as many threads (each part starts after a line feed, so
+    /// the parts hold the very lines a scan from the start finds): M's events took 0.37 s on one.</summary>
+    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount) =>
+        Records(path, delimiter, headerCount, (int)Math.Clamp(new FileInfo(path).Length / SegmentBytes, 1, Environment.ProcessorCount));
+
+    /// <summary>The same, scanned in <paramref name="parts"/> parts.</summary>
+    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount, int parts)
+    {
+        var length = new FileInfo(path).Length;
+        var starts = new long[parts + 1];
+        starts[parts] = length;
+        for (var i = 1; i < parts; i++)
+        {
+            starts[i] = Math.Max(starts[i - 1], NextLineStart(path, length / parts * i));
+        }
+
+        var scanned = new (long Lines, bool Spaces)?[parts];
+        Parallel.For(0, parts, i => scanned[i] = Scan(path, starts[i], starts[i + 1], first: i == 0, delimiter, headerCount));
+        return scanned.Any(p => p is null) ? null : (scanned.Sum(p => p!.Value.Lines) - 1, scanned.Any(p => p!.Value.Spaces));
+    }
+
+    /// <summary>The offset just past the first line feed at or after <paramref name="offset"/> (the file's length when none).</summary>
+    private static long NextLineStart(string path, long offset)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        stream.Position = offset;
+        var buffer = new byte[64 << 10];
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            var at = buffer.AsSpan(0, n).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                return offset + at + 1;
+            }
+
+            offset += n;
+        }
+
+        return offset;
+    }
+
+    /// <summary>How many lines the bytes from <paramref name="start"/> to <paramref name="end"/> hold
+    /// (a last line without its line feed counted), each checked; the first part's first line is the
+    /// header, after a byte-order mark and never a <c>sep=</c> line.</summary>
+    private static (long Lines, bool Spaces)? Scan(string path, long start, long end, bool first, byte delimiter, int headerCount)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = start;
+        var left = end - start;
         var buffer = new byte[ChunkBytes];
         var filled = 0;
         long lines = 0;
-        var first = true;
         var spaces = false;
         while (true)
         {
-            var n = stream.Read(buffer, filled, buffer.Length - filled);
+            var n = stream.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, left));
+            left -= n;
             filled += n;
-            var end = n == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
-            if (end == 0 && n > 0 && filled == buffer.Length)
+            var whole = n == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            if (whole == 0 && n > 0 && filled == buffer.Length)
             {
                 return null; // a line longer than the buffer
             }
 
-            var span = buffer.AsSpan(0, end);
+            var span = buffer.AsSpan(0, whole);
             if (!Utf8.IsValid(span) || span.Contains((byte)0))
             {
                 return null;
@@ -136,11 +186,11 @@ internal static class NativeCsvStaging
 
             if (n == 0)
             {
-                return (lines - 1, spaces);
+                return (lines, spaces);
             }
 
-            buffer.AsSpan(end, filled - end).CopyTo(buffer);
-            filled -= end;
+            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
+            filled -= whole;
         }
     }
 

@@ -139,6 +139,47 @@ public sealed class NativeCsvStagingTests : IDisposable
         AssertSameOutcome(Entities.Customers, path, ImportOptions.Default);
     }
 
+    /// <summary>A large file's scan runs in parts on several threads, each from a line feed on: in
+    /// any number of parts, every shape above gives what one scan from the start gives (its records
+    /// and spaces, or declined), a bad line in the last part declines it too, and the header's
+    /// byte-order mark and the <c>sep=</c> line are the first part's alone.</summary>
+    [Fact]
+    public void A_scan_in_parts_finds_what_one_scan_finds()
+    {
+        var bodies = PlainShapes.Concat(DeclinedShapes).Select(row => ((string)row[0], (string)row[1])).ToList();
+        var many = new StringBuilder(Header);
+        for (var i = 0; i < 40; i++)
+        {
+            many.Append(CultureInfo.InvariantCulture, $"C{i},\"Name {i}, with a comma\",SMB,R{i % 3},2023-01-01\n");
+        }
+
+        bodies.Add(("many", many.ToString()));
+        bodies.Add(("bad-last-line", many + "C99,\"Acme\nInc\",SMB,IT,2023-01-01\n"));
+        bodies.Add(("data-line-like-sep", many + "sep=1,Acme,SMB,IT,2023-01-01\n"));
+        foreach (var (name, body) in bodies)
+        {
+            var path = Write("parts-" + name, body.StartsWith("customer_id", StringComparison.Ordinal) || body.StartsWith('\ufeff') || body.StartsWith("sep=", StringComparison.Ordinal) ? body : Header + body);
+            var delimiter = name == "semicolon" ? (byte)';' : name == "tab-separated" ? (byte)'\t' : (byte)',';
+            var whole = NativeCsvStaging.Records(path, delimiter, 5, parts: 1);
+            for (var parts = 2; parts <= 9; parts++)
+            {
+                Assert.True(whole == NativeCsvStaging.Records(path, delimiter, 5, parts), $"{name} in {parts} parts");
+            }
+        }
+
+        // A line of data that reads "sep=" is refused only as the file's first line: with the lines
+        // after it growing, some halving of the file starts its second part on it.
+        for (var after = 0; after <= 100; after++)
+        {
+            var path = Write("parts-sep-" + after, many + "sep=1,Acme,SMB,IT,2023-01-01\n" + string.Concat(Enumerable.Repeat("C7,Beta,SMB,IT,2023-01-01\n", after)));
+            Assert.Equal((41L + after, false), NativeCsvStaging.Records(path, (byte)',', 5, parts: 2));
+        }
+
+        Assert.Equal((40L, false), NativeCsvStaging.Records(Write("parts-many-again", Header + many.ToString()[Header.Length..]), (byte)',', 5, parts: 4));
+        Assert.Equal((41L, false), NativeCsvStaging.Records(Write("parts-sep-inside", many + "sep=1,Acme,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
+        Assert.Null(NativeCsvStaging.Records(Write("parts-bad-last", many + "C99,\"Acme\nInc\",SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
+    }
+
     /// <summary>DuckDB reads a large file in parallel blocks; the staged rows keep the file's order,
     /// so that each row's position gives its line (here every value names its own line).</summary>
     [Fact]

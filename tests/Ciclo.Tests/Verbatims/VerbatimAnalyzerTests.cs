@@ -87,4 +87,31 @@ public sealed class VerbatimAnalyzerTests
         Assert.True(complaint.Disagrees("promoter"));
         Assert.False(complaint.Disagrees("detractor"));
     }
+
+    /// <summary>The readying an import of surveys runs beside its reading goes through each language's
+    /// own path (identified, with its themes), and analyses beside it on other threads read as alone.</summary>
+    [Fact]
+    public void Preparing_reads_a_sample_in_each_language_and_leaves_analyses_unchanged()
+    {
+        string[] comments =
+        [
+            "Too expensive, and support never answers.", "Il supporto risponde sempre in giornata.",
+            "الدعم الفني ممتاز والرد سريع", "The reports are slow to load.", "ok",
+        ];
+        var alone = comments.Select(c => Analyzer.Analyze(c)).ToList();
+        var beside = new CommentAnalysis[comments.Length * 50];
+        IReadOnlyList<CommentAnalysis>? samples = null;
+        Parallel.Invoke(
+            () => samples = VerbatimAnalyzer.Prepare(),
+            () => Parallel.For(0, beside.Length, i => beside[i] = Analyzer.Analyze(comments[i % comments.Length])));
+
+        Assert.Equal(["en", "it", "ar"], samples!.Select(a => a.Language));
+        Assert.All(samples!, a => Assert.Equal(["support", "reporting"], a.Themes));
+        for (var i = 0; i < beside.Length; i++)
+        {
+            var expected = alone[i % comments.Length];
+            Assert.Equal(expected with { Themes = [] }, beside[i] with { Themes = [] });
+            Assert.Equal(expected.Themes, beside[i].Themes);
+        }
+    }
 }
