@@ -12,16 +12,18 @@ namespace Ciclo.Import;
 /// Stages a plain CSV file through DuckDB's own parallel reader instead of <see cref="CsvRowSource"/>,
 /// only where both are sure to read the same records, so that every value and every line named in
 /// the quarantine stays the same. A file qualifies when a scan of its bytes finds: UTF-8 (a
-/// byte-order mark allowed) with no NUL; every line break LF or CRLF, no other CR; no blank line
-/// (which the reader skips); no <c>sep=</c> line; on every line exactly as many values as the
-/// header has; and every quote canonical (a value either unquoted and free of quotes, or wholly
-/// quoted with inner quotes doubled, closed on its own line). Then each record is one line, and a
-/// record's line is its position plus one. Anything else (a culture to translate, another
-/// encoding, a value spanning lines, a row with surplus values) is read by <see cref="CsvRowSource"/>,
-/// which keeps each record's line however it is written; so is a file whose path DuckDB would
-/// read as a pattern of files. A value padded with anything but spaces
-/// (which DuckDB's <c>trim</c> removes as <see cref="string.Trim()"/> does) is left to it too. An
-/// empty value is missing, as there.
+/// byte-order mark allowed) with no NUL; every line break LF or CRLF, no other CR, and only LF
+/// within a quoted value (Ciclo's reader keeps a line break inside a value as LF); no blank line
+/// between records (which the reader skips); no <c>sep=</c> line; in every record exactly as many
+/// values as the header has; and every quote canonical (a value either unquoted and free of
+/// quotes, or wholly quoted with inner quotes doubled). A record is one line, or, where a quoted
+/// value holds line feeds, the lines up to its closing quote; its line is the one it starts on,
+/// its position plus one plus the lines the records before it added (<see cref="CsvShape.Shifts"/>).
+/// Anything else (a culture to translate, another encoding, a row with surplus values) is read by
+/// <see cref="CsvRowSource"/>, which keeps each record's line however it is written; so is a file
+/// whose path DuckDB would read as a pattern of files. A value padded with anything but spaces
+/// (which DuckDB's <c>trim</c> removes as <see cref="string.Trim()"/> does), a line feed at either
+/// end of a value included, is left to it too. An empty value is missing, as there.
 /// </summary>
 internal static class NativeCsvStaging
 {
@@ -42,12 +44,12 @@ internal static class NativeCsvStaging
         SourceFormat format, int headerCount, int?[] mapping, string? columns = null)
     {
         if (options.Culture is not null || path.AsSpan().ContainsAny(GlobCharacters) || format.Type != "csv" || format.Encoding is not ("UTF-8" or "UTF-8 BOM") || format.Delimiter is not { } delimiter
-            || delimiter > 0x7F || Records(path, (byte)delimiter, headerCount) is not { } shape)
+            || delimiter > 0x7F || Shape(path, (byte)delimiter, headerCount) is not { } shape)
         {
             return null;
         }
 
-        var (records, spaces) = shape;
+        var (records, spaces, shifts) = shape;
         var d = DuckDbDialect.Instance;
         var fileColumns = string.Join(", ", Enumerable.Range(0, headerCount).Select(i => $"'c{i}': 'VARCHAR'"));
         var values = entity.Columns.Select((c, j) => (mapping[j] is { } i ? Value("c" + i.ToString(CultureInfo.InvariantCulture), spaces) : "CAST(NULL AS VARCHAR)")
@@ -73,7 +75,27 @@ internal static class NativeCsvStaging
             return null;
         }
 
-        v.Execute($"UPDATE {table} SET line = rowid + 2");
+        if (shifts.Count == 0)
+        {
+            v.Execute($"UPDATE {table} SET line = rowid + 2");
+            return records;
+        }
+
+        // Records spanning lines push the lines of those after them further down: each row takes the
+        // shift of the last entry at or before it.
+        var shiftTable = table + "_line_shifts";
+        v.Execute($"CREATE TEMP TABLE {shiftTable} (record BIGINT, extra BIGINT)");
+        using (var appender = v.CreateAppender(shiftTable))
+        {
+            foreach (var (record, extra) in shifts)
+            {
+                appender.CreateRow().AppendValue(record).AppendValue(extra).EndRow();
+            }
+        }
+
+        v.Execute($"UPDATE {table} SET line = x.line FROM (SELECT t.rowid AS r, t.rowid + 2 + coalesce(p.extra, 0) AS line FROM {table} AS t " +
+                  $"ASOF LEFT JOIN {shiftTable} AS p ON t.rowid >= p.record) AS x WHERE {table}.rowid = x.r");
+        v.Execute("DROP TABLE " + shiftTable);
         return records;
     }
 
@@ -83,17 +105,29 @@ internal static class NativeCsvStaging
     /// <summary>A file of at least twice this many bytes is scanned in parts, one per core.</summary>
     internal const long SegmentBytes = 32L << 20;
 
-    /// <summary>How many records follow the header when the file qualifies (one per line), and
-    /// whether some value is padded with spaces; null when it does not qualify, or a value is
-    /// padded with other white space (a tab, a no-break space), which only Ciclo's reader trims.
+    /// <summary>How many records follow the header when the file qualifies, and whether some value
+    /// is padded with spaces; null when it does not qualify, or a value is padded with other white
+    /// space (a tab, a no-break space), which only Ciclo's reader trims.</summary>
+    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount) =>
+        Shape(path, delimiter, headerCount) is { } shape ? (shape.Records, shape.Spaces) : null;
+
+    /// <summary>The same, scanned in <paramref name="parts"/> parts.</summary>
+    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount, int parts) =>
+        Shape(path, delimiter, headerCount, parts) is { } shape ? (shape.Records, shape.Spaces) : null;
+
+    /// <summary>What the file holds when it qualifies (<see cref="CsvShape"/>), null when it does not.
     /// A large file is scanned in parts on as many threads (each part starts after a line feed, so
     /// the parts hold the very lines a scan from the start finds): M's events take 0.30 s on one
     /// thread, 0.23 s in two parts (<c>bench/scale scan</c>).</summary>
-    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount) =>
-        Records(path, delimiter, headerCount, (int)Math.Clamp(new FileInfo(path).Length / SegmentBytes, 1, Environment.ProcessorCount));
+    internal static CsvShape? Shape(string path, byte delimiter, int headerCount) =>
+        Shape(path, delimiter, headerCount, (int)Math.Clamp(new FileInfo(path).Length / SegmentBytes, 1, Environment.ProcessorCount));
 
-    /// <summary>The same, scanned in <paramref name="parts"/> parts.</summary>
-    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount, int parts)
+    /// <summary>
+    /// The same, scanned in <paramref name="parts"/> parts. A part stops where a quoted value goes on
+    /// past its line: a part that starts inside such a value would read its lines wrongly, so the
+    /// file is then scanned again from the start on one thread, records spanning lines followed.
+    /// </summary>
+    internal static CsvShape? Shape(string path, byte delimiter, int headerCount, int parts)
     {
         var length = new FileInfo(path).Length;
         var starts = new long[parts + 1];
@@ -103,9 +137,15 @@ internal static class NativeCsvStaging
             starts[i] = Math.Max(starts[i - 1], NextLineStart(path, length / parts * i));
         }
 
-        var scanned = new (long Lines, bool Spaces)?[parts];
-        Parallel.For(0, parts, i => scanned[i] = Scan(path, starts[i], starts[i + 1], first: i == 0, delimiter, headerCount));
-        return scanned.Any(p => p is null) ? null : (scanned.Sum(p => p!.Value.Lines) - 1, scanned.Any(p => p!.Value.Spaces));
+        var scanned = new (long Lines, bool Spaces, bool Spans)?[parts];
+        Parallel.For(0, parts, i => scanned[i] = Scan(path, starts[i], starts[i + 1], first: i == 0, delimiter, headerCount, null));
+        if (scanned.Any(p => p is { Spans: true }))
+        {
+            var shifts = new List<(long Record, long Extra)>();
+            return Scan(path, 0, length, first: true, delimiter, headerCount, shifts) is { } whole ? new CsvShape(whole.Lines - 1, whole.Spaces, shifts) : null;
+        }
+
+        return scanned.Any(p => p is null) ? null : new CsvShape(scanned.Sum(p => p!.Value.Lines) - 1, scanned.Any(p => p!.Value.Spaces), []);
     }
 
     /// <summary>The offset just past the first line feed at or after <paramref name="offset"/> (the file's length when none).</summary>
@@ -129,10 +169,16 @@ internal static class NativeCsvStaging
         return offset;
     }
 
-    /// <summary>How many lines the bytes from <paramref name="start"/> to <paramref name="end"/> hold
-    /// (a last line without its line feed counted), each checked; the first part's first line is the
-    /// header, after a byte-order mark and never a <c>sep=</c> line.</summary>
-    private static (long Lines, bool Spaces)? Scan(string path, long start, long end, bool first, byte delimiter, int headerCount)
+    /// <summary>
+    /// How many records the bytes from <paramref name="start"/> to <paramref name="end"/> hold (a last
+    /// line without its line feed counted), each checked; the first part's first line is the header,
+    /// after a byte-order mark and never a <c>sep=</c> line. A record whose quoted value goes on past
+    /// its line (an odd number of quotes so far) either stops the scan (<c>Spans</c>, when
+    /// <paramref name="shifts"/> is null) or is joined with the lines that close it and checked whole,
+    /// its line feeds inside its value, and the lines it adds recorded in <paramref name="shifts"/>.
+    /// </summary>
+    private static (long Lines, bool Spaces, bool Spans)? Scan(string path, long start, long end, bool first, byte delimiter, int headerCount,
+        List<(long Record, long Extra)>? shifts)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = start;
@@ -140,7 +186,12 @@ internal static class NativeCsvStaging
         var buffer = new byte[ChunkBytes];
         var filled = 0;
         long lines = 0;
+        long extra = 0;
         var spaces = false;
+        // The record read so far when a quoted value goes on past its line, and how many lines it spans.
+        var joined = new System.Buffers.ArrayBufferWriter<byte>();
+        var joinedLines = 0;
+        var joinedQuotes = 0;
         while (true)
         {
             var n = stream.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, left));
@@ -152,7 +203,7 @@ internal static class NativeCsvStaging
                 return null; // a line longer than the buffer
             }
 
-            var span = buffer.AsSpan(0, whole);
+            ReadOnlySpan<byte> span = buffer.AsSpan(0, whole);
             if (!Utf8.IsValid(span) || span.Contains((byte)0))
             {
                 return null;
@@ -171,10 +222,40 @@ internal static class NativeCsvStaging
                         line = line[3..];
                     }
 
-                    if (line.Length >= 4 && System.Text.Ascii.EqualsIgnoreCase(line[..4], "sep="u8))
+                    if ((line.Length >= 4 && System.Text.Ascii.EqualsIgnoreCase(line[..4], "sep="u8)) || line.Count((byte)'"') % 2 != 0)
                     {
-                        return null;
+                        return null; // a sep= line, or a header going on past its line
                     }
+                }
+
+                var quotes = line.Count((byte)'"');
+                if (joinedLines == 0 && quotes % 2 != 0)
+                {
+                    if (shifts is null)
+                    {
+                        return (lines, spaces, true);
+                    }
+
+                    joinedQuotes = 0;
+                }
+
+                if (joinedLines > 0 || quotes % 2 != 0)
+                {
+                    joined.Write(line);
+                    joinedLines++;
+                    joinedQuotes += quotes;
+                    if (joined.WrittenCount > ChunkBytes)
+                    {
+                        return null; // a record longer than the buffer
+                    }
+
+                    if (joinedQuotes % 2 != 0)
+                    {
+                        joined.Write("\n"u8);
+                        continue;
+                    }
+
+                    line = joined.WrittenSpan;
                 }
 
                 if (!LineQualifies(line, delimiter, headerCount, ref spaces))
@@ -182,12 +263,21 @@ internal static class NativeCsvStaging
                     return null;
                 }
 
+                if (joinedLines > 1)
+                {
+                    // The records after this one start joinedLines - 1 lines further down.
+                    extra += joinedLines - 1;
+                    shifts!.Add((lines, extra));
+                }
+
+                joined.ResetWrittenCount();
+                joinedLines = 0;
                 lines++;
             }
 
             if (n == 0)
             {
-                return (lines, spaces);
+                return joinedLines > 0 ? null : (lines, spaces, false); // null: a quote never closed
             }
 
             buffer.AsSpan(whole, filled - whole).CopyTo(buffer);

@@ -36,6 +36,10 @@ public sealed class NativeCsvStagingTests : IDisposable
         { "tab-separated", "customer_id\tname\tsegment\tregion\tacquired_on\nC1\tAcme, Inc.\tSMB\tIT\t2023-01-01\nC2\t\"Beta\tGamma\"\t\tDE\t2023-02-01\n" },
         { "hash-and-null-words", "#C1,# not a comment,NULL,\\N,2023-01-01\nC2,NA,null,IT,2023-02-01\n" },
         { "only-spaces-line", "C1,Acme,SMB,IT,2023-01-01\n    ,,,,\n" },
+        { "value-over-two-lines", "C1,\"Acme\nInc\",SMB,IT,2023-01-01\nC2,Beta,,DE,2023-02-01\n" },
+        { "values-over-lines-then-bad-values", "C1,\"Acme\n\nInc \"\"the\nfirst\"\"\",SMB,IT,2023-01-01\nC2,\"Beta\",,DE,01/02/2023\nC3,\"Gamma,\nLtd\",,FR,never\n,Delta,,FR,2023-03-01\n" },
+        { "crlf-lines-with-a-value-over-lines", "customer_id,name,segment,region,acquired_on\r\nC1,\"Acme\nInc\",SMB,IT,2023-01-01\r\nC2,Beta,,DE,bad\r\n" },
+        { "value-over-lines-padded-with-spaces", "C1,\" Acme\nInc \", SMB ,IT,2023-01-01\nC2, Beta,,DE,2023-02-01\n" },
     };
 
     /// <summary>Shapes only Ciclo's reader reads as it must.</summary>
@@ -45,7 +49,11 @@ public sealed class NativeCsvStagingTests : IDisposable
         { "padded-inside-spaces", "C1, \tAcme,SMB,IT,2023-01-01\n" },
         { "blank-line", "C1,Acme,SMB,IT,2023-01-01\n\nC2,Beta,,DE,2023-02-01\n" },
         { "quoted-blank-line", "C1,Acme,SMB,IT,2023-01-01\n\"\"\nC2,Beta,,DE,2023-02-01\n" },
-        { "value-over-two-lines", "C1,\"Acme\nInc\",SMB,IT,2023-01-01\nC2,Beta,,DE,2023-02-01\n" },
+        { "crlf-inside-a-value", "C1,\"Acme\r\nInc\",SMB,IT,2023-01-01\nC2,Beta,,DE,2023-02-01\n" },
+        { "value-starting-with-a-line-break", "C1,\"\nAcme\",SMB,IT,2023-01-01\n" },
+        { "value-ending-with-a-line-break", "C1,\"Acme  \n\",SMB,IT,2023-01-01\n" },
+        { "value-only-a-line-break", "C1,\"\n\",SMB,IT,2023-01-01\n" },
+        { "quote-never-closed", "C1,\"Acme\nInc,SMB,IT,2023-01-01\nC2,Beta,,DE,2023-02-01\n" },
         { "lone-cr", "C1,Acme,SMB,IT,2023-01-01\rC2,Beta,,DE,2023-02-01\n" },
         { "quote-inside-value", "C1,Ac\"me,SMB,IT,2023-01-01\n" },
         { "space-after-quote", "\"C1\"  ,Acme,SMB,IT,2023-01-01\n" },
@@ -154,7 +162,7 @@ public sealed class NativeCsvStagingTests : IDisposable
         }
 
         bodies.Add(("many", many.ToString()));
-        bodies.Add(("bad-last-line", many + "C99,\"Acme\nInc\",SMB,IT,2023-01-01\n"));
+        bodies.Add(("bad-last-line", many + "C99,\"Acme\nInc,SMB,IT,2023-01-01\n"));
         bodies.Add(("data-line-like-sep", many + "sep=1,Acme,SMB,IT,2023-01-01\n"));
         foreach (var (name, body) in bodies)
         {
@@ -177,7 +185,7 @@ public sealed class NativeCsvStagingTests : IDisposable
 
         Assert.Equal((40L, false), NativeCsvStaging.Records(Write("parts-many-again", Header + many.ToString()[Header.Length..]), (byte)',', 5, parts: 4));
         Assert.Equal((41L, false), NativeCsvStaging.Records(Write("parts-sep-inside", many + "sep=1,Acme,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
-        Assert.Null(NativeCsvStaging.Records(Write("parts-bad-last", many + "C99,\"Acme\nInc\",SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
+        Assert.Null(NativeCsvStaging.Records(Write("parts-bad-last", many + "C99,\"Acme\nInc,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
     }
 
     /// <summary>DuckDB reads a large file in parallel blocks; the staged rows keep the file's order,
@@ -198,6 +206,36 @@ public sealed class NativeCsvStagingTests : IDisposable
         }
 
         Assert.Equal((Rows, 0L), StageCustomers(path, "SELECT count(*) FROM {staged} AS s WHERE s.customer_id <> 'L' || s.line"));
+    }
+
+    /// <summary>A large file whose quoted values span lines is scanned again from its start (its
+    /// parts could start inside a value) and read by DuckDB's parallel reader; each row still gets
+    /// the line its record starts on (here every record's id names that line).</summary>
+    [Fact]
+    public void A_large_file_with_values_over_lines_keeps_each_records_line()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "large-multiline.csv");
+        const int Records = 400_000;
+        var line = 2L;
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
+        {
+            writer.Write(Header);
+            for (var r = 0; r < Records; r++)
+            {
+                var spans = r % 7 == 0 ? 1 + r % 3 : 0; // line feeds inside the name
+                var name = "Customer" + string.Concat(Enumerable.Repeat("\nmore", spans));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"L{line},\"{name}\",SMB,IT,2023-01-01\n"));
+                line += 1 + spans;
+            }
+        }
+
+        var shape = NativeCsvStaging.Shape(path, (byte)',', 5, parts: 2);
+        Assert.NotNull(shape);
+        Assert.Equal(Records, shape.Records);
+        Assert.NotEmpty(shape.Shifts);
+        Assert.Equal((Records, 0L), StageCustomers(path, "SELECT count(*) FROM {staged} AS s WHERE s.customer_id <> 'L' || s.line"));
+        Assert.Equal((Records, (long)Records / 7 + 1), StageCustomers(path, "SELECT count(*) FROM {staged} AS s WHERE s.name LIKE '%' || chr(10) || 'more%'"));
     }
 
     /// <summary>Stages a customers file with DuckDB's reader into a fresh in-memory database, as the
