@@ -19,8 +19,8 @@ using Npgsql;
 //   dotnet run -c Release --project bench/scale -- --data DIR --work DIR --scale S [--postgres CONN] [--out FILE]
 // --reuse keeps the DuckDB workspaces already in --work (no import, no COPY): the dashboards only.
 // --import-only stops after the DuckDB import and COPY (no dashboards, no PostgreSQL).
-// scan FILE.csv times the check that lets DuckDB's reader stage a file, on one thread and in parts.
 // --reimport imports every file a second time into the same workspace (every row unchanged).
+// scan FILE.csv times the check that lets DuckDB's reader stage a file, on one thread and in parts.
 if (args.Length >= 2 && args[0] == "profile")
 {
     // profile DB [PROGRAM]: the time of each statement of the full dashboard's metrics.
@@ -82,15 +82,15 @@ if (args.Length == 2 && args[0] == "scan")
     foreach (var parts in new[] { 1, Environment.ProcessorCount })
     {
         var best = TimeSpan.MaxValue;
-        (long Records, bool Spaces)? found = null;
+        long? found = null;
         for (var run = 0; run < 3; run++)
         {
             var watch = Stopwatch.StartNew();
-            found = NativeCsvStaging.Records(args[1], (byte)',', header, parts);
+            found = NativeCsvStaging.Shape(args[1], (byte)',', header, parts)?.Records;
             best = watch.Elapsed < best ? watch.Elapsed : best;
         }
 
-        Console.WriteLine($"{parts} part(s): {best.TotalSeconds:F3} s, {found?.Records.ToString("N0", CultureInfo.InvariantCulture) ?? "declined"}");
+        Console.WriteLine($"{parts} part(s): {best.TotalSeconds:F3} s, {found?.ToString("N0", CultureInfo.InvariantCulture) ?? "declined"}");
     }
 
     return 0;
@@ -153,7 +153,7 @@ if (!options.Reuse)
 
         // The floor's other part: the surveys' comments analysed again, as their import analyses them
         // (in a process that has analysed them once already: the least it takes).
-        Execute(workspace.Connection, "DELETE FROM verbatim_analysis");
+        Execute(workspace.Connection, "DELETE FROM " + Ciclo.Verbatims.VerbatimTables.Analysis.Table);
         var analysis = Stopwatch.StartNew();
         var analysed = Ciclo.Verbatims.VerbatimAnalysisStore.Refresh(workspace);
         Record(new Measurement("duckdb", "floor", "comments' analysis", analysis.Elapsed.TotalSeconds, analysed.Analysed));
@@ -189,7 +189,7 @@ if (!options.Reuse)
             // just copied (committed, the cheapest place to read them), and the comments' analysis
             // (above), with no validation at all.
             var dialect = Ciclo.Dialects.DuckDbDialect.Instance;
-            foreach (var derived in new[] { SendTable.Schema }.Concat(SendTable.Rollups.Select(r => r.Schema)))
+            foreach (var derived in SendTable.Tables)
             {
                 Execute(copy, dialect.CreateTable(derived));
             }

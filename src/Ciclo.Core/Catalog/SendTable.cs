@@ -173,6 +173,10 @@ public static class SendTable
         (SendEngagements.Schema, SendEngagements.FromEvents),
     ];
 
+    /// <summary>The per-send table, then each of its rollups: every table an events import rewrites
+    /// besides the events (on an engine that keeps rollups).</summary>
+    public static IReadOnlyList<EntitySchema> Tables => [Schema, .. Rollups.Select(r => r.Schema)];
+
     /// <summary>The statements that make a rollup's rows (one of <see cref="Rollups"/>) what the stored
     /// per-send rows and events give, for every campaign: for the schema steps that build a rollup.</summary>
     internal static IReadOnlyList<string> RebuildRollup(SqlDialect dialect, EntitySchema rollup) =>

@@ -267,7 +267,7 @@ public sealed class Importer(Workspace workspace)
             BeforeCommit?.Invoke();
         });
         workspace.Engine.RefreshStatistics(workspace.Connection, derived.Count == 0 ? [entity.Table]
-            : workspace.Dialect.KeepsRollups ? [entity.Table, Catalog.SendTable.Name, .. Catalog.SendTable.Rollups.Select(r => r.Schema.Table)] : [entity.Table, Catalog.SendTable.Name]);
+            : workspace.Dialect.KeepsRollups ? [entity.Table, .. Catalog.SendTable.Tables.Select(t => t.Table)] : [entity.Table, Catalog.SendTable.Name]);
         return importId;
     }
 

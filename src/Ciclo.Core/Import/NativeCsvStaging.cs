@@ -105,17 +105,9 @@ internal static class NativeCsvStaging
     /// <summary>A file of at least twice this many bytes is scanned in parts, one per core.</summary>
     internal const long SegmentBytes = 32L << 20;
 
-    /// <summary>How many records follow the header when the file qualifies, and whether some value
-    /// is padded with spaces; null when it does not qualify, or a value is padded with other white
-    /// space (a tab, a no-break space), which only Ciclo's reader trims.</summary>
-    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount) =>
-        Shape(path, delimiter, headerCount) is { } shape ? (shape.Records, shape.Spaces) : null;
-
-    /// <summary>The same, scanned in <paramref name="parts"/> parts.</summary>
-    internal static (long Records, bool Spaces)? Records(string path, byte delimiter, int headerCount, int parts) =>
-        Shape(path, delimiter, headerCount, parts) is { } shape ? (shape.Records, shape.Spaces) : null;
-
-    /// <summary>What the file holds when it qualifies (<see cref="CsvShape"/>), null when it does not.
+    /// <summary>What the file holds when it qualifies (<see cref="CsvShape"/>); null when it does not, or a
+    /// value is padded with other white space than spaces (a tab, a no-break space), which only Ciclo's
+    /// reader trims.
     /// A large file is scanned in parts on as many threads (each part starts after a line feed, so
     /// the parts hold the very lines a scan from the start finds): M's events take 0.30 s on one
     /// thread, 0.23 s in two parts (<c>bench/scale scan</c>).</summary>
@@ -191,7 +183,6 @@ internal static class NativeCsvStaging
         // The record read so far when a quoted value goes on past its line, and how many lines it spans.
         var joined = new System.Buffers.ArrayBufferWriter<byte>();
         var joinedLines = 0;
-        var joinedQuotes = 0;
         while (true)
         {
             var n = stream.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, left));
@@ -228,28 +219,23 @@ internal static class NativeCsvStaging
                     }
                 }
 
-                var quotes = line.Count((byte)'"');
-                if (joinedLines == 0 && quotes % 2 != 0)
+                // An odd number of quotes opens a value the line does not close, or closes one a line before opened.
+                var oddQuotes = line.Count((byte)'"') % 2 != 0;
+                if (joinedLines == 0 && oddQuotes && shifts is null)
                 {
-                    if (shifts is null)
-                    {
-                        return (lines, spaces, true);
-                    }
-
-                    joinedQuotes = 0;
+                    return (lines, spaces, true);
                 }
 
-                if (joinedLines > 0 || quotes % 2 != 0)
+                if (joinedLines > 0 || oddQuotes)
                 {
                     joined.Write(line);
                     joinedLines++;
-                    joinedQuotes += quotes;
                     if (joined.WrittenCount > ChunkBytes)
                     {
                         return null; // a record longer than the buffer
                     }
 
-                    if (joinedQuotes % 2 != 0)
+                    if (joinedLines == 1 || !oddQuotes)
                     {
                         joined.Write("\n"u8);
                         continue;

@@ -7,7 +7,7 @@ namespace Ciclo.Influence;
 /// </summary>
 internal sealed class ExpansionDays
 {
-    private readonly Dictionary<string, int[]> days = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _days = new(StringComparer.Ordinal);
 
     /// <param name="bookings">In any order; influence reads them by customer and day, so each
     /// customer's come together and in order, and are taken in one pass (L's 0.9M: 0.8 s grouped,
@@ -36,13 +36,13 @@ internal sealed class ExpansionDays
     {
         if (customer is not null)
         {
-            int[] all = days.TryGetValue(customer, out var before) ? [.. before, .. run] : [.. run];
+            int[] all = _days.TryGetValue(customer, out var before) ? [.. before, .. run] : [.. run];
             if (before is not null || !IsSorted(all))
             {
                 Array.Sort(all);
             }
 
-            days[customer] = all;
+            _days[customer] = all;
         }
 
         run.Clear();
@@ -65,7 +65,7 @@ internal sealed class ExpansionDays
     /// <paramref name="day"/> + <paramref name="window"/>, both included.</summary>
     public bool Within(string customer, int day, int window)
     {
-        if (!days.TryGetValue(customer, out var booked))
+        if (!_days.TryGetValue(customer, out var booked))
         {
             return false;
         }

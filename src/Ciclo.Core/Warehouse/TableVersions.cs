@@ -96,8 +96,7 @@ public sealed class TableVersions
     private static Dictionary<string, string> BuildEntityOfTable()
     {
         var map = Entities.All.ToDictionary(e => e.Table, e => e.Name, StringComparer.Ordinal);
-        // The per-send table and every rollup an events import rewrites with it.
-        foreach (var derived in Catalog.SendTable.Rollups.Select(r => r.Schema).Prepend(Catalog.SendTable.Schema))
+        foreach (var derived in Catalog.SendTable.Tables)
         {
             map[derived.Table] = Entities.CampaignEvents.Name;
         }

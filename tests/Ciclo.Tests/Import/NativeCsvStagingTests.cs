@@ -168,10 +168,10 @@ public sealed class NativeCsvStagingTests : IDisposable
         {
             var path = Write("parts-" + name, body.StartsWith("customer_id", StringComparison.Ordinal) || body.StartsWith('\ufeff') || body.StartsWith("sep=", StringComparison.Ordinal) ? body : Header + body);
             var delimiter = name == "semicolon" ? (byte)';' : name == "tab-separated" ? (byte)'\t' : (byte)',';
-            var whole = NativeCsvStaging.Records(path, delimiter, 5, parts: 1);
+            var whole = Summary(NativeCsvStaging.Shape(path, delimiter, 5, parts: 1));
             for (var parts = 2; parts <= 9; parts++)
             {
-                Assert.True(whole == NativeCsvStaging.Records(path, delimiter, 5, parts), $"{name} in {parts} parts");
+                Assert.True(whole == Summary(NativeCsvStaging.Shape(path, delimiter, 5, parts)), $"{name} in {parts} parts");
             }
         }
 
@@ -180,12 +180,15 @@ public sealed class NativeCsvStagingTests : IDisposable
         for (var after = 0; after <= 100; after++)
         {
             var path = Write("parts-sep-" + after, many + "sep=1,Acme,SMB,IT,2023-01-01\n" + string.Concat(Enumerable.Repeat("C7,Beta,SMB,IT,2023-01-01\n", after)));
-            Assert.Equal((41L + after, false), NativeCsvStaging.Records(path, (byte)',', 5, parts: 2));
+            Assert.Equal((41L + after, false, ""), Summary(NativeCsvStaging.Shape(path, (byte)',', 5, parts: 2)));
         }
 
-        Assert.Equal((40L, false), NativeCsvStaging.Records(Write("parts-many-again", Header + many.ToString()[Header.Length..]), (byte)',', 5, parts: 4));
-        Assert.Equal((41L, false), NativeCsvStaging.Records(Write("parts-sep-inside", many + "sep=1,Acme,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
-        Assert.Null(NativeCsvStaging.Records(Write("parts-bad-last", many + "C99,\"Acme\nInc,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
+        Assert.Equal((40L, false, ""), Summary(NativeCsvStaging.Shape(Write("parts-many-again", many.ToString()), (byte)',', 5, parts: 4)));
+        Assert.Equal((41L, false, ""), Summary(NativeCsvStaging.Shape(Write("parts-sep-inside", many + "sep=1,Acme,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4)));
+        Assert.Null(NativeCsvStaging.Shape(Write("parts-bad-last", many + "C99,\"Acme\nInc,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4));
+        // A record over lines: C41 (record 41) spans three lines, so C42 (record 42) and any after it start two lines further down.
+        Assert.Equal((43L, false, "42+2"), Summary(NativeCsvStaging.Shape(
+            Write("parts-over-lines", many + "C40,Plain,SMB,IT,2023-01-01\nC41,\"One\ntwo\nthree\",SMB,IT,2023-01-01\nC42,Plain,SMB,IT,2023-01-01\n"), (byte)',', 5, parts: 4)));
     }
 
     /// <summary>DuckDB reads a large file in parallel blocks; the staged rows keep the file's order,
@@ -258,13 +261,17 @@ public sealed class NativeCsvStagingTests : IDisposable
         return (records, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A scan's records, spaces and shifts ("record+extra" each, space-separated), comparable as a whole.</summary>
+    private static (long Records, bool Spaces, string Shifts)? Summary(CsvShape? shape) =>
+        shape is null ? null : (shape.Records, shape.Spaces, string.Join(' ', shape.Shifts.Select(s => $"{s.Record}+{s.Extra}")));
+
     private static long? Records(string path)
     {
         try
         {
             using var source = RowSourceFactory.Open(path);
             return source.Format.Type == "csv" && source.Format.Encoding is "UTF-8" or "UTF-8 BOM"
-                ? NativeCsvStaging.Records(path, (byte)source.Format.Delimiter!.Value, source.Header.Count)?.Records
+                ? NativeCsvStaging.Shape(path, (byte)source.Format.Delimiter!.Value, source.Header.Count)?.Records
                 : null;
         }
         catch (FileRefusedException)
